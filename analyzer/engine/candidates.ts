@@ -1,0 +1,165 @@
+/**
+ * Where rules look. Each kind of candidate (a `delete` call, a write through an index expression,
+ * a call of a named method) is found from a lexical anchor in the source text — a regular
+ * expression that every such construct must match — and then checked against the syntax tree.
+ *
+ * This is what keeps a full run close to the cost of parsing: the text search is nearly free,
+ * only anchored places are looked at, and a file without anchors has nothing to look at. It is
+ * sound by construction: every candidate of a kind contains its anchor, so a file or package
+ * with no anchor matches cannot produce a finding (tested on the testdata and the Go standard
+ * library in `candidates.test.ts`).
+ */
+import type { GoFile } from '../syntax/go-file.js';
+import type { Node } from '../syntax/node.js';
+import type { TsNode } from '../syntax/parser.js';
+
+export interface DeleteCall {
+  /** The call_expression `delete(m, k)`. */
+  readonly node: Node;
+  /** The identifier `delete` (resolution to the builtin is checked by the engine). */
+  readonly callee: Node;
+  readonly map: Node;
+  readonly key: Node;
+}
+
+export type WriteOp = '=' | 'op=' | '++' | '--';
+
+export interface IndexWrite {
+  /** The assignment_statement / inc_statement / dec_statement. */
+  readonly statement: Node;
+  /** The index_expression written to. */
+  readonly target: Node;
+  /** The indexed expression (the map, if it is one). */
+  readonly map: Node;
+  readonly key: Node;
+  readonly op: WriteOp;
+  /** The operator as written (`=`, `+=`, `++`, ...). */
+  readonly operator: string;
+  /** The right-hand side assigned to this target, when the assignment pairs them one to one. */
+  readonly value: Node | undefined;
+}
+
+export interface MethodCall {
+  /** The call_expression `x.Name(args)`. */
+  readonly node: Node;
+  /** The selector_expression `x.Name`. */
+  readonly selector: Node;
+  readonly receiver: Node;
+  readonly name: string;
+  readonly args: readonly Node[];
+}
+
+export type CandidateKind = 'deleteCall' | 'indexWrite' | 'methodCall';
+
+const DELETE_ANCHOR = /\bdelete\b/g;
+/**
+ * `]` followed by an assignment operator, `++`/`--`, or `,` (a tuple assignment's left side);
+ * block comments may sit in between. A line comment cannot: the line would end the statement.
+ */
+const INDEX_WRITE_ANCHOR = /\](?:\s|\/\*[\s\S]*?\*\/)*(?:(?:<<|>>|&\^|[-+*/%&|^])?=(?!=)|\+\+|--|,)/g;
+
+/** Quick test: can this text contain a candidate of the given kinds at all? */
+export function hasAnchor(text: string, kinds: ReadonlySet<CandidateKind>, methods: ReadonlySet<string>): boolean {
+  if (kinds.has('deleteCall') && testAnchor(DELETE_ANCHOR, text)) return true;
+  if (kinds.has('indexWrite') && testAnchor(INDEX_WRITE_ANCHOR, text)) return true;
+  if (kinds.has('methodCall')) for (const m of methods) if (text.includes(m)) return true;
+  return false;
+}
+
+function testAnchor(re: RegExp, text: string): boolean {
+  re.lastIndex = 0;
+  const r = re.test(text);
+  re.lastIndex = 0;
+  return r;
+}
+
+/** The native node at an offset, for cheap structural checks before anything is mirrored. */
+function nativeAt(file: GoFile, offset: number): TsNode {
+  return file.tree.rootNode.descendantForIndex(offset);
+}
+
+export function findDeleteCalls(file: GoFile): DeleteCall[] {
+  const out: DeleteCall[] = [];
+  const text = file.text;
+  DELETE_ANCHOR.lastIndex = 0;
+  for (let m = DELETE_ANCHOR.exec(text); m; m = DELETE_ANCHOR.exec(text)) {
+    const at = m.index;
+    const ts = nativeAt(file, at);
+    if (ts.type !== 'identifier' || ts.startIndex !== at || ts.endIndex !== at + 6) continue;
+    const node = file.nodeAt(at);
+    if (node.type !== 'identifier' || node.field !== 'function') continue;
+    const call = node.parent;
+    if (call?.type !== 'call_expression') continue;
+    const args = call.child('arguments')?.namedChildren ?? [];
+    if (args.length !== 2) continue;
+    out.push({ node: call, callee: node, map: args[0] as Node, key: args[1] as Node });
+  }
+  return out;
+}
+
+export function findIndexWrites(file: GoFile): IndexWrite[] {
+  const out: IndexWrite[] = [];
+  const text = file.text;
+  INDEX_WRITE_ANCHOR.lastIndex = 0;
+  for (let m = INDEX_WRITE_ANCHOR.exec(text); m; m = INDEX_WRITE_ANCHOR.exec(text)) {
+    const at = m.index;
+    // Cheap native check first: only `]` tokens closing an index expression on the left of an
+    // assignment are worth mirroring their function for.
+    const ts = nativeAt(file, at);
+    if (ts.type !== ']') continue;
+    const ix = ts.parent;
+    if (ix?.type !== 'index_expression') continue;
+    const up = ix.parent;
+    if (!up || (up.type !== 'expression_list' && up.type !== 'inc_statement' && up.type !== 'dec_statement')) continue;
+    const target = file.nodeAt(ix.startIndex, ix.endIndex);
+    if (target.type !== 'index_expression') continue;
+    const write = indexWriteOf(target);
+    if (write) out.push(write);
+  }
+  return out;
+}
+
+function indexWriteOf(target: Node): IndexWrite | undefined {
+  const map = target.child('operand');
+  const key = target.child('index');
+  if (!map || !key) return undefined;
+  const parent = target.parent;
+  if (!parent) return undefined;
+  if (parent.type === 'inc_statement' || parent.type === 'dec_statement') {
+    const op = parent.type === 'inc_statement' ? '++' : '--';
+    return { statement: parent, target, map, key, op, operator: op, value: undefined };
+  }
+  if (parent.type !== 'expression_list' || parent.field !== 'left') return undefined;
+  const stmt = parent.parent;
+  if (stmt?.type !== 'assignment_statement') return undefined;
+  const operator = stmt.child('operator')?.type ?? '=';
+  const lefts = parent.namedChildren;
+  const rights = stmt.child('right')?.namedChildren ?? [];
+  const i = lefts.indexOf(target);
+  const value = lefts.length === rights.length ? rights[i] : undefined;
+  return { statement: stmt, target, map, key, op: operator === '=' ? '=' : 'op=', operator, value };
+}
+
+export function findMethodCalls(file: GoFile, names: ReadonlySet<string>): MethodCall[] {
+  const out: MethodCall[] = [];
+  if (names.size === 0) return out;
+  const text = file.text;
+  const re = new RegExp(`\\b(?:${[...names].map(escapeRegExp).join('|')})\\b`, 'g');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const at = m.index;
+    const ts = nativeAt(file, at);
+    if (ts.type !== 'field_identifier' || ts.startIndex !== at) continue;
+    const node = file.nodeAt(at);
+    const sel = node.parent;
+    if (node.type !== 'field_identifier' || sel?.type !== 'selector_expression' || sel.field !== 'function') continue;
+    const call = sel.parent;
+    const receiver = sel.child('operand');
+    if (call?.type !== 'call_expression' || !receiver) continue;
+    out.push({ node: call, selector: sel, receiver, name: node.text, args: call.child('arguments')?.namedChildren ?? [] });
+  }
+  return out;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

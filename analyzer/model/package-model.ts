@@ -1,0 +1,243 @@
+/**
+ * The semantic model of one Go package: what rules query instead of walking syntax themselves.
+ *
+ * Everything is computed on demand and memoized: a package whose files contain nothing a rule
+ * looks at costs almost nothing beyond parsing.
+ */
+import type { GoFile } from '../syntax/go-file.js';
+import type { Node } from '../syntax/node.js';
+import { LATEST_GO, atLeast, type GoVersion } from './go-version.js';
+import { PackageIndex } from './package-index.js';
+import { Scopes, enclosingFunction } from './scopes.js';
+import type { GoSymbol } from './symbols.js';
+import { Typing, stripParens, type FieldSelection, type MethodSelection } from './typing.js';
+import { asMap, type MapType, type Type } from './types.js';
+
+export interface RangeLoop {
+  /** The for_statement. */
+  readonly node: Node;
+  readonly clause: Node;
+  /** The expression after `range`, as written. */
+  readonly rangeExpr: Node;
+  /**
+   * The map actually iterated: the range expression, or `m` of `maps.Keys(m)` / `maps.Values(m)` /
+   * `maps.All(m)` (standard-library iterators that read the map lazily).
+   */
+  readonly iterated: Node;
+  readonly keyVar: GoSymbol | undefined;
+  readonly valueVar: GoSymbol | undefined;
+  readonly body: Node | undefined;
+}
+
+export class PackageModel {
+  private indexCache: PackageIndex | undefined;
+  private scopesCache: Scopes | undefined;
+  private typingCache: Typing | undefined;
+  private readonly refKeys = new Map<Node, string | null>();
+  private readonly symbolIds = new Map<GoSymbol, number>();
+
+  constructor(
+    readonly files: readonly GoFile[],
+    /** The language version from the nearest go.mod's `go` directive. */
+    readonly goVersion: GoVersion = LATEST_GO,
+    /** Directory of the package (for messages). */
+    readonly dir = '',
+  ) {}
+
+  get index(): PackageIndex {
+    return (this.indexCache ??= new PackageIndex(this.files));
+  }
+
+  get scopes(): Scopes {
+    return (this.scopesCache ??= new Scopes(this.index, fileOf));
+  }
+
+  get typing(): Typing {
+    return (this.typingCache ??= new Typing(this.scopes, this.index));
+  }
+
+  /** The package name (from the package clause). */
+  get name(): string {
+    return this.files[0]?.packageName ?? '';
+  }
+
+  goAtLeast(version: string): boolean {
+    return atLeast(this.goVersion, version);
+  }
+
+  fileOf(n: Node): GoFile {
+    return fileOf(n);
+  }
+
+  resolve(ident: Node): GoSymbol | undefined {
+    return this.scopes.resolve(ident);
+  }
+
+  typeOf(expr: Node): Type {
+    return this.typing.typeOf(expr);
+  }
+
+  /** The map type of an expression, if it is known to be a map. */
+  mapTypeOf(expr: Node): MapType | undefined {
+    return asMap(this.typeOf(expr));
+  }
+
+  fieldOf(t: Type, name: string): FieldSelection | undefined {
+    return this.typing.fieldOf(t, name);
+  }
+
+  methodOf(t: Type, name: string): MethodSelection | undefined {
+    return this.typing.methodOf(t, name);
+  }
+
+  /** The symbol an expression names directly (an identifier, through parentheses). */
+  symbolOf(expr: Node): GoSymbol | undefined {
+    const e = stripParens(expr);
+    return e.type === 'identifier' ? this.resolve(e) : undefined;
+  }
+
+  /**
+   * A canonical key for a side-effect-free access path — a variable, a field path (`s.conns`,
+   * `(*p).m`), an index by such a path or a constant — or undefined for anything whose evaluation
+   * may differ between two occurrences (calls, receives). Equal keys mean "the same location".
+   */
+  refKey(expr: Node): string | undefined {
+    const cached = this.refKeys.get(expr);
+    if (cached !== undefined) return cached ?? undefined;
+    const key = this.computeRefKey(expr, 0);
+    this.refKeys.set(expr, key ?? null);
+    return key;
+  }
+
+  /** Both expressions denote the same location (same variable or same field path). */
+  sameRef(a: Node, b: Node): boolean {
+    const ka = this.refKey(a);
+    return ka !== undefined && ka === this.refKey(b);
+  }
+
+  /** The range loops (innermost first) enclosing `n` within its function. */
+  enclosingRanges(n: Node): RangeLoop[] {
+    const out: RangeLoop[] = [];
+    for (let p = n.parent; p; p = p.parent) {
+      if (p.type === 'func_literal' || p.type === 'function_declaration' || p.type === 'method_declaration') break;
+      if (p.type !== 'for_statement') continue;
+      const loop = this.rangeLoop(p);
+      if (loop && loop.body && loop.body.contains(n)) out.push(loop);
+    }
+    return out;
+  }
+
+  /** Describes a `for ... range` statement (undefined for other for statements). */
+  rangeLoop(forStmt: Node): RangeLoop | undefined {
+    const clause = forStmt.namedChildren.find((c) => c.type === 'range_clause');
+    const rangeExpr = clause?.child('right');
+    if (!clause || !rangeExpr) return undefined;
+    const left = clause.child('left')?.namedChildren ?? [];
+    const varOf = (i: number): GoSymbol | undefined => {
+      const id = left[i];
+      return id && id.type === 'identifier' && id.text !== '_' ? this.resolve(id) : undefined;
+    };
+    return {
+      node: forStmt,
+      clause,
+      rangeExpr,
+      iterated: this.iteratedMap(rangeExpr),
+      keyVar: varOf(0),
+      valueVar: varOf(1),
+      body: forStmt.child('body'),
+    };
+  }
+
+  /** `maps.Keys(m)` & co. iterate `m` lazily: deleting from `m` meanwhile is deleting during range. */
+  private iteratedMap(rangeExpr: Node): Node {
+    const e = stripParens(rangeExpr);
+    if (e.type !== 'call_expression') return e;
+    const fn = e.child('function');
+    const args = e.child('arguments')?.namedChildren ?? [];
+    if (fn?.type !== 'selector_expression' || args.length !== 1) return e;
+    const pkg = fn.child('operand');
+    const name = fn.child('field')?.text ?? '';
+    if (pkg?.type !== 'identifier' || !['Keys', 'Values', 'All'].includes(name)) return e;
+    const sym = this.resolve(pkg);
+    if (sym?.kind !== 'import' || sym.importPath !== 'maps') return e;
+    return args[0] as Node;
+  }
+
+  /** The function (declaration or literal) containing `n`. */
+  enclosingFunction(n: Node): Node | undefined {
+    return enclosingFunction(n);
+  }
+
+  private symbolId(s: GoSymbol): number {
+    let id = this.symbolIds.get(s);
+    if (id === undefined) this.symbolIds.set(s, (id = this.symbolIds.size + 1));
+    return id;
+  }
+
+  private computeRefKey(expr: Node, depth: number): string | undefined {
+    if (depth > 32) return undefined;
+    const e = stripParens(expr);
+    switch (e.type) {
+      case 'identifier': {
+        const s = this.resolve(e);
+        if (!s) return undefined;
+        if (s.kind === 'import' || s.kind === 'builtin' || s.kind === 'type') return undefined;
+        if (s.kind === 'const' && !s.decl) return `const:${s.name}`;
+        return `v${this.symbolId(s)}`;
+      }
+      case 'selector_expression': {
+        const operand = e.child('operand');
+        const field = e.child('field')?.text;
+        if (!operand || !field) return undefined;
+        if (operand.type === 'identifier') {
+          const s = this.resolve(operand);
+          if (s?.kind === 'import') return `pkg:${s.importPath}.${field}`;
+        }
+        const base = this.computeRefKey(operand, depth + 1);
+        return base === undefined ? undefined : `${base}.${field}`;
+      }
+      case 'unary_expression': {
+        const op = e.child('operator')?.type;
+        const operand = e.child('operand');
+        if (op !== '*' || !operand) return undefined;
+        // (*p).f and p.f are the same location; so are *p and p for our purposes.
+        return this.computeRefKey(operand, depth + 1);
+      }
+      case 'index_expression': {
+        const operand = e.child('operand');
+        const index = e.child('index');
+        if (!operand || !index) return undefined;
+        const a = this.computeRefKey(operand, depth + 1);
+        const b = this.computeRefKey(index, depth + 1);
+        return a === undefined || b === undefined ? undefined : `${a}[${b}]`;
+      }
+      case 'int_literal':
+      case 'float_literal':
+      case 'rune_literal':
+      case 'interpreted_string_literal':
+      case 'raw_string_literal':
+      case 'true':
+      case 'false':
+      case 'nil':
+        return `lit:${literalValue(e)}`;
+      default:
+        return undefined;
+    }
+  }
+}
+
+function fileOf(n: Node): GoFile {
+  return n.source as GoFile;
+}
+
+function literalValue(n: Node): string {
+  if (n.type === 'raw_string_literal') return JSON.stringify(n.text.slice(1, -1));
+  if (n.type === 'interpreted_string_literal') {
+    try {
+      return JSON.stringify(JSON.parse(n.text));
+    } catch {
+      return n.text;
+    }
+  }
+  return n.text;
+}

@@ -1,0 +1,114 @@
+/**
+ * A whole run: patterns → files → directories → findings. Used by the CLI; the LSP server lints
+ * single packages through `lint-package.ts` directly.
+ */
+import path from 'node:path';
+import type { Config } from '../config/config.js';
+import { exclusionMatcher } from '../config/config.js';
+import { compareFindings, type Finding } from '../engine/finding.js';
+import type { Rule } from '../engine/rule.js';
+import { GoModResolver } from '../loader/go-mod.js';
+import { expandPatterns } from '../loader/patterns.js';
+import { emptyStats, lintDirectory, type DirectoryJob, type DirectoryResult, type DirectoryStats, type Problem } from './lint-directory.js';
+
+export interface RunOptions {
+  readonly patterns: readonly string[];
+  readonly cwd: string;
+  readonly config: Config;
+  /** Enabled rules with their configured severities. */
+  readonly rules: DirectoryJob['rules'];
+  readonly includeGenerated: boolean;
+  /** Runs the directory jobs; the default runs them inline, one after another. */
+  readonly executor?: JobExecutor;
+}
+
+export interface JobExecutor {
+  run(jobs: readonly DirectoryJob[], onResult?: (r: DirectoryResult) => void): Promise<DirectoryResult[]>;
+}
+
+export interface RunResult {
+  readonly findings: Finding[];
+  /** Files that could not be linted, and similar: reported, the run goes on. */
+  readonly problems: Problem[];
+  /** The invocation itself was wrong (bad pattern, nothing to lint): exit code 2. */
+  readonly fatal: string[];
+  readonly stats: DirectoryStats;
+}
+
+export function inlineExecutor(registry: readonly Rule[]): JobExecutor {
+  return {
+    async run(jobs, onResult) {
+      const out: DirectoryResult[] = [];
+      for (const job of jobs) {
+        const r = lintDirectory(job, registry);
+        onResult?.(r);
+        out.push(r);
+      }
+      return out;
+    },
+  };
+}
+
+/** Builds the per-directory jobs for a run (patterns expanded, go versions resolved). */
+export function planRun(options: RunOptions): { jobs: DirectoryJob[]; problems: Problem[]; fatal: string[] } {
+  const expanded = expandPatterns(options.patterns, { cwd: options.cwd, isExcluded: exclusionMatcher(options.config) });
+  const problems: Problem[] = expanded.warnings.map((w) => ({ path: w.path, message: w.message }));
+  const byDir = new Map<string, string[]>();
+  for (const f of expanded.files) {
+    const d = path.dirname(f);
+    const list = byDir.get(d);
+    if (list) list.push(f);
+    else byDir.set(d, [f]);
+  }
+  const mods = new GoModResolver();
+  const warnedGoMod = new Set<string>();
+  const jobs: DirectoryJob[] = [];
+  for (const dir of [...byDir.keys()].sort()) {
+    const files = byDir.get(dir) as string[];
+    const mod = mods.forDir(dir);
+    if (mod.warning && mod.goModPath && !warnedGoMod.has(mod.goModPath)) {
+      warnedGoMod.add(mod.goModPath);
+      problems.push({ path: mod.goModPath, message: mod.warning });
+    }
+    jobs.push({
+      dir,
+      files,
+      explicit: files.filter((f) => expanded.explicit.has(f)),
+      goVersion: mod.version,
+      includeGenerated: options.includeGenerated,
+      rules: options.rules,
+    });
+  }
+  return { jobs, problems, fatal: expanded.errors };
+}
+
+export async function runLint(options: RunOptions, registry: readonly Rule[], onResult?: (r: DirectoryResult) => void): Promise<RunResult> {
+  const plan = planRun(options);
+  const stats = emptyStats();
+  const problems = [...plan.problems];
+  const findings: Finding[] = [];
+  if (plan.fatal.length > 0) return { findings, problems, fatal: plan.fatal, stats };
+  const executor = options.executor ?? inlineExecutor(registry);
+  const results = await executor.run(plan.jobs, onResult);
+  results.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
+  for (const r of results) {
+    findings.push(...r.findings);
+    problems.push(...r.problems);
+    addStats(stats, r.stats);
+  }
+  findings.sort(compareFindings);
+  const fatal: string[] = [];
+  if (plan.jobs.length > 0 && stats.files === 0 && stats.generated === 0) {
+    fatal.push('no file could be linted');
+  }
+  return { findings, problems, fatal, stats };
+}
+
+export function addStats(into: DirectoryStats, s: DirectoryStats): void {
+  into.files += s.files;
+  into.bytes += s.bytes;
+  into.packages += s.packages;
+  into.generated += s.generated;
+  into.skipped += s.skipped;
+  into.suppressed += s.suppressed;
+}

@@ -1,0 +1,180 @@
+/**
+ * The `gomaplint` command line. `runCli` is a function of its arguments and I/O so tests can run
+ * it in-process; `main.ts` binds it to the real process.
+ *
+ * Exit codes: 0 no findings at or above the fail level; 1 findings; 2 the invocation was wrong
+ * (usage, configuration, patterns that match nothing) or nothing at all could be linted.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError, defaultConfig, findConfigFile, loadConfig, type Config, type FailOn } from '../analyzer/config/config.js';
+import { selectRules, UnknownRuleError } from '../analyzer/config/rule-selection.js';
+import { SEVERITY_RANK, type Finding } from '../analyzer/engine/finding.js';
+import { runLint } from '../analyzer/pipeline/run.js';
+import { RULES } from '../rules/index.js';
+import { REPORTERS } from './reporters/index.js';
+import { displayPath } from './reporters/reporter.js';
+import { useColor } from './terminal.js';
+import { toolVersion } from './version.js';
+
+export interface Output {
+  write(s: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+export interface CliIO {
+  readonly stdout: Output;
+  readonly stderr: Output;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+class UsageError extends Error {}
+
+interface LintFlags {
+  format: string[];
+  output?: string;
+  config?: string;
+  enable: string[];
+  disable: string[];
+  includeGenerated?: boolean;
+  listRules?: boolean;
+  color?: boolean;
+  failOn?: string;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+
+export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = new Command();
+  program
+    .name('gomaplint')
+    .description('Finds map-deletion anti-patterns in Go code.')
+    .version(toolVersion(), '-V, --version')
+    .argument('[patterns...]', 'packages to lint: ./..., ./pkg/..., a directory or a file', ['./...'])
+    .addOption(new Option('-f, --format <format>', `output format: ${[...REPORTERS.keys()].join(', ')}`).argParser(collect).default([]))
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .option('-c, --config <file>', 'configuration file (default: .gomaplint.yaml/.json found upward)')
+    .addOption(new Option('--enable <rules>', 'enable rules (comma-separated ids)').argParser(collect).default([]))
+    .addOption(new Option('--disable <rules>', 'disable rules (comma-separated ids)').argParser(collect).default([]))
+    .option('--include-generated', 'also lint files marked "Code generated ... DO NOT EDIT."')
+    .option('--fail-on <level>', 'lowest severity that fails the run: error, warning, note, never (default: note)')
+    .option('--list-rules', 'list the rules and exit')
+    .option('--color', 'force colour')
+    .option('--no-color', 'disable colour')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .action(async (patterns: string[], flags: LintFlags) => {
+      exitCode = await lint(patterns, flags, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT_OK;
+      return EXIT_ERROR; // commander already printed the message
+    }
+    if (e instanceof UsageError) {
+      io.stderr.write(`gomaplint: ${e.message}\n`);
+      return EXIT_ERROR;
+    }
+    throw e;
+  }
+  return exitCode;
+}
+
+async function lint(patterns: string[], flags: LintFlags, io: CliIO): Promise<number> {
+  const started = performance.now();
+  if (flags.listRules) {
+    io.stdout.write(listRules());
+    return EXIT_OK;
+  }
+  const formats = flags.format.length > 0 ? flags.format : ['text'];
+  for (const f of formats) {
+    if (!REPORTERS.has(f)) throw new UsageError(`unknown format "${f}"; valid formats: ${[...REPORTERS.keys()].join(', ')}`);
+  }
+  let config: Config;
+  try {
+    const file = flags.config ? path.resolve(io.cwd, flags.config) : findConfigFile(io.cwd);
+    if (flags.config && !fs.existsSync(file as string)) throw new UsageError(`${flags.config}: no such configuration file`);
+    config = file ? loadConfig(file, RULES.map((r) => r.meta.id)) : defaultConfig(io.cwd);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(`${displayPath(e.file, io.cwd)}: ${e.message}`);
+    throw e;
+  }
+  let rules;
+  try {
+    rules = selectRules(RULES, config, { enable: flags.enable, disable: flags.disable });
+  } catch (e) {
+    if (e instanceof UnknownRuleError) throw new UsageError(e.message);
+    throw e;
+  }
+  const failOn = parseFailOn(flags.failOn) ?? config.failOn ?? 'note';
+
+  const result = await runLint(
+    {
+      patterns,
+      cwd: io.cwd,
+      config,
+      rules: rules.map((r) => ({ id: r.rule.meta.id, severity: r.severity })),
+      includeGenerated: flags.includeGenerated ?? config.includeGenerated ?? false,
+    },
+    RULES,
+  );
+  for (const p of result.problems) io.stderr.write(`gomaplint: ${displayPath(p.path, io.cwd)}: ${p.message}\n`);
+  if (result.fatal.length > 0) {
+    for (const f of result.fatal) io.stderr.write(`gomaplint: ${f}\n`);
+    return EXIT_ERROR;
+  }
+  const input = {
+    findings: result.findings,
+    problems: result.problems,
+    stats: result.stats,
+    rules: rules.map((r) => r.rule),
+    cwd: io.cwd,
+    root: io.cwd,
+    durationMs: performance.now() - started,
+    toolVersion: toolVersion(),
+    color: false,
+  };
+  for (const format of formats) {
+    const reporter = REPORTERS.get(format);
+    if (!reporter) continue;
+    if (flags.output) {
+      fs.writeFileSync(path.resolve(io.cwd, flags.output), reporter.render({ ...input, color: false }));
+    } else {
+      io.stdout.write(reporter.render({ ...input, color: format === 'text' && useColor(io.stdout.isTTY === true, io.env, flags.color) }));
+    }
+  }
+  return fails(result.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+function parseFailOn(v: string | undefined): FailOn | undefined {
+  if (v === undefined) return undefined;
+  if (v === 'error' || v === 'warning' || v === 'note' || v === 'never') return v;
+  throw new UsageError(`--fail-on: invalid level "${v}"; expected error, warning, note or never`);
+}
+
+export function fails(findings: readonly Finding[], failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  return findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[failOn]);
+}
+
+function listRules(): string {
+  const rows = RULES.map((r) => [r.meta.id, r.meta.severity, r.meta.fixable ? 'fix' : '', r.meta.summary]);
+  const w0 = Math.max(...rows.map((r) => (r[0] as string).length), 4);
+  const w1 = Math.max(...rows.map((r) => (r[1] as string).length), 8);
+  const lines = [`${'RULE'.padEnd(w0)}  ${'SEVERITY'.padEnd(w1)}  FIX  DESCRIPTION`];
+  for (const [id, sev, fix, summary] of rows) lines.push(`${(id as string).padEnd(w0)}  ${(sev as string).padEnd(w1)}  ${(fix as string).padEnd(3)}  ${summary}`);
+  return `${lines.join('\n')}\n`;
+}
