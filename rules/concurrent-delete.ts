@@ -4,7 +4,9 @@
  * Docs: docs/rules/concurrent-delete.md
  */
 import { defineRule, type RuleContext } from '../analyzer/engine/rule.js';
-import { inconsistentLocking, locksAt, racingGoroutine, sharedFromGoroutine } from '../analyzer/model/map-sharing.js';
+import type { HeldLock } from '../analyzer/model/locks.js';
+import { inconsistentLocking, locksAt, racingGoroutine, rootOf, sharedFromGoroutine } from '../analyzer/model/map-sharing.js';
+import type { PackageModel } from '../analyzer/model/package-model.js';
 import type { Node } from '../analyzer/syntax/node.js';
 
 export default defineRule({
@@ -36,7 +38,7 @@ function check({ model, report }: RuleContext, node: Node, map: Node, what: stri
   const m = map.text;
   const locks = locksAt(model, node);
   if (locks.some((l) => l.mode === 'write')) return;
-  const readLock = locks.find((l) => l.mode === 'read' && !l.maybe);
+  const readLock = locks.find((l) => l.mode === 'read' && !l.maybe && lockGuardsMap(model, l, map));
   if (readLock) {
     if (locks.some((l) => l.maybe)) return;
     report({
@@ -74,4 +76,21 @@ function check({ model, report }: RuleContext, node: Node, map: Node, what: stri
       related: [{ node: inconsistent.lockCall, message: `${inconsistent.lock} held here in ${inconsistent.otherMethod}` }],
     });
   }
+}
+
+/**
+ * Whether a held lock plausibly guards this map: the lock and the map hang off the same variable
+ * (`r.mu` and `r.items`), or both are package-level. A map local to the function (a copy being
+ * built) is not guarded by anyone's lock.
+ */
+function lockGuardsMap(model: PackageModel, lock: HeldLock, map: Node): boolean {
+  const lockRecv = lock.call.child('function')?.child('operand');
+  if (!lockRecv) return false;
+  const lr = rootOf(lockRecv).root;
+  const mr = rootOf(map).root;
+  const ls = lr.type === 'identifier' ? model.resolve(lr) : undefined;
+  const ms = mr.type === 'identifier' ? model.resolve(mr) : undefined;
+  if (!ls || !ms) return false;
+  if (ls === ms) return true;
+  return ls.role === 'package' && ms.role === 'package';
 }

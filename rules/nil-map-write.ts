@@ -5,6 +5,7 @@
  */
 import { defineRule } from '../analyzer/engine/rule.js';
 import type { IndexWrite } from '../analyzer/engine/candidates.js';
+import { isDeliberatePanicContext } from '../analyzer/model/control.js';
 import { fieldEverAssigned } from '../analyzer/model/field-init.js';
 import { nilVerdictAt, type NilVerdict } from '../analyzer/model/nil-maps.js';
 import type { PackageModel } from '../analyzer/model/package-model.js';
@@ -28,7 +29,7 @@ export default defineRule({
     return {
       indexWrite(write) {
         const mapType = model.mapTypeOf(write.map);
-        if (!mapType) return;
+        if (!mapType || isDeliberatePanicContext(write.statement)) return;
         const m = write.map.text;
         const make = `make(${typeString(model.typeOf(write.map))})`;
         const target = stripParens(write.map);

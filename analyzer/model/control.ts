@@ -101,3 +101,39 @@ function isLabelOfInnerStatement(label: string, inner: Node, loop: Node): boolea
   }
   return false;
 }
+
+/** The top-level function or method declaration containing `n`. */
+export function topLevelFunction(n: Node): Node | undefined {
+  let found: Node | undefined;
+  for (let p = n.parent; p; p = p.parent) if (p.type === 'function_declaration' || p.type === 'method_declaration') found = p;
+  return found;
+}
+
+function isTestFile(n: Node): boolean {
+  return (n.source as { path?: string }).path?.endsWith('_test.go') ?? false;
+}
+
+/**
+ * Test code that is about map iteration itself (`TestIterGrowAndDelete`, `TestMapRangeOrder`):
+ * it mutates maps while ranging on purpose, to probe what the spec allows.
+ */
+export function isIterationSemanticsTest(n: Node): boolean {
+  if (!isTestFile(n)) return false;
+  const name = topLevelFunction(n)?.child('name')?.text ?? '';
+  return /^(Test|Benchmark|Fuzz|test|bench|fuzz)\w*(Iter|Range|Grow|Order|Mutat)/.test(name);
+}
+
+/**
+ * Code written to panic on purpose: inside a function named for panics or crashes, or one that
+ * recovers or asserts a panic (`recover()`, `shouldPanic(...)`).
+ */
+export function isDeliberatePanicContext(n: Node): boolean {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type !== 'function_declaration' && p.type !== 'method_declaration' && p.type !== 'func_literal') continue;
+    const name = p.child('name')?.text ?? '';
+    if (/[Pp]anic|Crash|[Rr]ecover/.test(name)) return true;
+    const text = p.source.text.slice(p.start, p.end);
+    if (/\brecover\(\)|\b(should|must|expect|assert|require)[A-Za-z]*Panic/i.test(text)) return true;
+  }
+  return false;
+}

@@ -12,7 +12,7 @@
  */
 import type { Node } from '../syntax/node.js';
 import { concurrencyOfLiteral, concurrentContextOf, isInLoop, waitsBetween, type ConcurrentContext } from './goroutines.js';
-import { locksHeldAt, type HeldLock } from './locks.js';
+import { lockName, locksHeldAt, type HeldLock } from './locks.js';
 import { receiverInfo } from './package-index.js';
 import type { PackageModel } from './package-model.js';
 import { isFunctionNode } from './scopes.js';
@@ -137,14 +137,19 @@ export function inconsistentLocking(model: PackageModel, map: Node, at: Node): I
   if (operand.type !== 'identifier' || !field) return undefined;
   const recvSym = model.resolve(operand);
   if (recvSym?.role !== 'receiver' || recvSym.owner !== method) return undefined;
-  const name = method.child('name')?.text ?? '';
-  if (/Locked$/.test(name) && !/Unlocked$/.test(name)) return undefined;
-  if (LOCK_HELD_DOC.test(docComment(model, method))) return undefined;
+  if (runsWithLockHeld(model, info.typeName, method)) return undefined;
+  return guardedAccesses(model, info.typeName, field, method);
+}
 
-  const guarded = guardedAccesses(model, info.typeName, field, method);
-  if (!guarded) return undefined;
-  if (calledOnlyWithLock(model, info.typeName, name, 0)) return undefined;
-  return guarded;
+/**
+ * A method that runs with the lock already held: named `...Locked`, documented so ("must be
+ * called with mu held"), or only ever called where a lock is held.
+ */
+function runsWithLockHeld(model: PackageModel, typeName: string, method: Node): boolean {
+  const name = method.child('name')?.text ?? '';
+  if (/Locked$/.test(name) && !/Unlocked$/.test(name)) return true;
+  if (LOCK_HELD_DOC.test(docComment(model, method))) return true;
+  return calledOnlyWithLock(model, typeName, name, 0);
 }
 
 function enclosingFunction(n: Node): Node | undefined {
@@ -175,13 +180,19 @@ export function docComment(model: PackageModel, decl: Node): string {
   return out.join(' ');
 }
 
-/** An access to `recv.field` in another method of `typeName` made while holding a lock of the receiver. */
+/**
+ * The lock that T's other methods consistently hold when they access `recv.field`: at least one
+ * access, and every access in another method made while holding a lock of the receiver (a type
+ * whose other accesses are unguarded too has no locking discipline to be inconsistent with).
+ */
 function guardedAccesses(model: PackageModel, typeName: string, field: string, exclude: Node): InconsistentLocking | undefined {
   const methods = model.index.methodsOf(typeName);
   if (!methods) return undefined;
   const re = new RegExp(`\\.\\s*${field}\\b`, 'g');
+  let found: InconsistentLocking | undefined;
   for (const m of methods.values()) {
     if (m.node === exclude || !m.receiverName) continue;
+    let exempt: boolean | undefined;
     const file = model.fileOf(m.node);
     re.lastIndex = m.node.start;
     for (let hit = re.exec(file.text); hit && hit.index < m.node.end; hit = re.exec(file.text)) {
@@ -190,11 +201,16 @@ function guardedAccesses(model: PackageModel, typeName: string, field: string, e
       if (at.type !== 'field_identifier' || sel?.type !== 'selector_expression') continue;
       const operand = stripParens(sel.child('operand') as Node);
       if (operand.type !== 'identifier' || operand.text !== m.receiverName || model.resolve(operand)?.role !== 'receiver') continue;
-      const lock = locksAt(model, sel).find((l) => !l.maybe && (l.name === m.receiverName || l.name.startsWith(`${m.receiverName}.`)));
-      if (lock) return { lock: lock.name, otherMethod: m.name, lockCall: lock.call };
+      const lock = locksAt(model, sel).find((l) => l.name === m.receiverName || l.name.startsWith(`${m.receiverName}.`));
+      if (!lock) {
+        exempt ??= runsWithLockHeld(model, typeName, m.node);
+        if (exempt) continue;
+        return undefined;
+      }
+      if (!lock.maybe) found ??= { lock: lock.name, otherMethod: m.name, lockCall: lock.call };
     }
   }
-  return undefined;
+  return found;
 }
 
 /**
@@ -209,16 +225,19 @@ function calledOnlyWithLock(model: PackageModel, typeName: string, name: string,
   });
   if (calls.length === 0) return false;
   return calls.every((c) => {
-    if (locksAt(model, c).length > 0) return true;
     const recv = stripParens(c.child('function')?.child('operand') as Node);
+    // A lock of the value the method is called on (`r.mu` for `r.evict()`), not just any lock.
+    const recvName = lockName(recv);
+    if (locksAt(model, c).some((l) => l.name === recvName || l.name.startsWith(`${recvName}.`))) return true;
     if (recv.type === 'identifier' && isFreshLocal(model.resolve(recv))) return true;
     const caller = enclosingMethod(c);
     const callerName = caller?.child('name')?.text ?? '';
     if (caller && /Locked$/.test(callerName)) return true;
     if (caller && LOCK_HELD_DOC.test(docComment(model, caller))) return true;
-    if (caller && depth < 2) {
+    // Called on the caller's own receiver from a method that itself only runs with the lock held.
+    if (caller && depth < 2 && recv.type === 'identifier' && model.resolve(recv)?.role === 'receiver') {
       const callerType = receiverInfo(caller)?.typeName;
-      if (callerType && callerName !== name && calledOnlyWithLock(model, callerType, callerName, depth + 1)) return true;
+      if (callerType === typeName && callerName !== name && calledOnlyWithLock(model, callerType, callerName, depth + 1)) return true;
     }
     return false;
   });

@@ -11,7 +11,7 @@ import { PackageIndex } from './package-index.js';
 import { Scopes, enclosingFunction } from './scopes.js';
 import type { GoSymbol } from './symbols.js';
 import { Typing, stripParens, type FieldSelection, type MethodSelection } from './typing.js';
-import { asMap, type MapType, type Type } from './types.js';
+import { asMap, isNamed, type MapType, type Type } from './types.js';
 
 export interface RangeLoop {
   /** The for_statement. */
@@ -90,6 +90,15 @@ export class PackageModel {
 
   methodOf(t: Type, name: string): MethodSelection | undefined {
     return this.typing.methodOf(t, name);
+  }
+
+  /**
+   * `t` is the named type `pkg.name` — also when the package being analysed is that package
+   * itself (inside net/http, `Header` is declared locally).
+   */
+  isKnownType(t: Type, pkg: string, name: string): boolean {
+    if (isNamed(t, pkg, name)) return true;
+    return t.kind === 'named' && t.pkg === '' && t.name === name && this.name === pkg.slice(pkg.lastIndexOf('/') + 1);
   }
 
   /** The symbol an expression names directly (an identifier, through parentheses). */

@@ -8,7 +8,7 @@
  * iteration cannot continue after it (a `break`, `return` or `panic` follows in the same branch).
  */
 import type { Node } from '../syntax/node.js';
-import { enclosingStatement, leavesLoopAfter } from './control.js';
+import { enclosingStatement, isIterationSemanticsTest, leavesLoopAfter } from './control.js';
 import type { PackageModel, RangeLoop } from './package-model.js';
 import type { GoSymbol } from './symbols.js';
 import { stripParens } from './typing.js';
@@ -16,6 +16,7 @@ import { isNamed } from './types.js';
 
 /** The range loop over `map` in which mutating key `key` (at `at`) is order-dependent, if any. */
 export function orderDependentRange(model: PackageModel, map: Node, key: Node, at: Node): RangeLoop | undefined {
+  if (isIterationSemanticsTest(at)) return undefined;
   const stmt = enclosingStatement(at);
   for (const loop of model.enclosingRanges(at)) {
     if (!model.mapTypeOf(loop.iterated) || !model.sameRef(loop.iterated, map)) continue;
@@ -94,6 +95,7 @@ export interface MapIterLoop {
 /** Enclosing `for it.Next()` loops (within the function) whose iterator came from `X.MapRange()`. */
 export function enclosingMapIterLoops(model: PackageModel, at: Node): MapIterLoop[] {
   const out: MapIterLoop[] = [];
+  if (isIterationSemanticsTest(at)) return out;
   for (let p = at.parent; p; p = p.parent) {
     if (p.type === 'func_literal' || p.type === 'function_declaration' || p.type === 'method_declaration') break;
     if (p.type !== 'for_statement') continue;

@@ -87,3 +87,36 @@ func (r *registry) RemoveUnderLock(k string) {
 	defer r.mu.Unlock()
 	delete(r.items, k)
 }
+
+// Building a fresh copy while holding another object's read lock: the copy is not shared.
+func (r *registry) Snapshot() map[string]int {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	out := make(map[string]int, len(r.items))
+	for k, v := range r.items {
+		out[k] = v
+	}
+	return out
+}
+
+// config's table is read without the lock in lookup and written without it in Build: the lock
+// held by Clone (around everything) is no discipline for this field.
+type config struct {
+	mu    sync.RWMutex
+	table map[string]int
+	other int
+}
+
+func (c *config) Clone() *config {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return &config{table: c.table, other: c.other}
+}
+
+func (c *config) lookup(k string) int { return c.table[k] }
+
+func (c *config) Build(keys []string) {
+	for _, k := range keys {
+		c.table[k] = len(k)
+	}
+}
