@@ -27,7 +27,7 @@ export default defineRule({
         check(context, call.node, call.map, `delete(${call.map.text}, ${call.key.text})`, 'deletes from');
       },
       indexWrite(write) {
-        check(context, write.statement, write.map, `${write.map.text}[${write.key.text}] ${write.operator}${write.op === '++' || write.op === '--' ? '' : ' …'}`, 'writes to');
+        check(context, write.statement, write.map, `${write.map.text}[${write.key.text}]${write.op === '++' || write.op === '--' ? write.operator : ` ${write.operator} …`}`, 'writes to');
       },
     };
   },

@@ -28,7 +28,7 @@ export default defineRule({
         const m = write.map.text;
         report({
           node: write.statement,
-          message: `${m}[${write.key.text}] ${write.operator}${write.op === '++' || write.op === '--' ? '' : ' …'} inside a range over ${m} may add a key during iteration: whether the loop visits the new entry depends on iteration order.`,
+          message: `${m}[${write.key.text}]${write.op === '++' || write.op === '--' ? write.operator : ` ${write.operator} …`} inside a range over ${m} may add a key during iteration: whether the loop visits the new entry depends on iteration order.`,
           related: [{ node: loop.clause, message: `the range over ${m}` }],
         });
       },

@@ -56,7 +56,7 @@ func writesToo(ids []string) {
 	counts := map[string]int{}
 	for _, id := range ids {
 		go func(id string) {
-			counts[id]++ // want `counts\[id\] \+\+ writes to map counts`
+			counts[id]++ // want `counts\[id\]\+\+ writes to map counts`
 		}(id)
 	}
 }

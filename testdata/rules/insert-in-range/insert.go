@@ -17,7 +17,7 @@ func positives(m map[string]int, counts map[string]int, ix *index) {
 		_ = k
 	}
 	for range counts {
-		counts["seen"]++ // want `counts\["seen"\] \+\+ inside`
+		counts["seen"]++ // want `counts\["seen"\]\+\+ inside`
 	}
 	for id, it := range ix.byID {
 		ix.byID[id+"/alias"] = it // want "ix.byID"
