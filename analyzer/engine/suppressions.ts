@@ -29,10 +29,11 @@ export function parseDirectiveText(body: string): ReadonlySet<string> | 'all' | 
     return ids.length === 0 ? 'all' : new Set(ids);
   }
   // nolint[:a,b,c] [// reason]
-  const m = /^nolint(?::([^\s/]*))?/.exec(body);
+  const m = /^nolint(?::(\S*))?/.exec(body);
   if (!m) return undefined;
-  if (!m[1]) return 'all';
-  const linters = m[1].split(',').filter(Boolean);
+  const list = (m[1] ?? '').split('//')[0] ?? '';
+  if (!list) return 'all';
+  const linters = list.split(',').filter(Boolean);
   const rules = new Set<string>();
   for (const l of linters) {
     if (l === 'all' || l === 'gomaplint') return 'all';
