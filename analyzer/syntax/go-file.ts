@@ -2,13 +2,14 @@
  * One Go source file: its text, its lines, and (lazily) its syntax tree and mirrored nodes.
  */
 import { LineIndex, type Position } from './line-index.js';
-import { fillChildren, Node, type NodeSource } from './node.js';
-import { parseGo, type Tree } from './parser.js';
+import { Node, type NodeSource } from './node.js';
+import { parseGo, type Tree, type TsCursor } from './parser.js';
 
 export class GoFile implements NodeSource {
   private lineIndex: LineIndex | undefined;
   private parsed: Tree | undefined;
   private mirror: Node | undefined;
+  private cursor: TsCursor | undefined;
 
   constructor(
     /** Absolute path (or the URI path of an editor buffer). */
@@ -40,19 +41,19 @@ export class GoFile implements NodeSource {
     return this.parsed !== undefined;
   }
 
-  /**
-   * The mirrored `source_file` node. Top-level declarations are copied at once, function bodies
-   * on first access.
-   */
+  /** The mirrored `source_file` node; its descendants are copied as they are asked for. */
   get root(): Node {
     if (!this.mirror) {
-      const cursor = this.tree.walk();
-      const root = new Node(this, cursor.nodeType, true, 0, this.text.length, null, null, cursor.nodeType === 'ERROR');
-      fillChildren(root, cursor, true);
-      if (root.isError) root.markError();
-      this.mirror = root;
+      const type = this.tree.rootNode.type;
+      this.mirror = new Node(this, type, true, 0, this.text.length, null, null, type === 'ERROR', 0);
     }
     return this.mirror;
+  }
+
+  cursorAt(descendantIndex: number): TsCursor {
+    const cursor = (this.cursor ??= this.tree.walk());
+    cursor.gotoDescendant(descendantIndex);
+    return cursor;
   }
 
   /** The deepest node at `[start, end)`. */
@@ -64,5 +65,6 @@ export class GoFile implements NodeSource {
   release(): void {
     this.parsed = undefined;
     this.mirror = undefined;
+    this.cursor = undefined;
   }
 }

@@ -1,28 +1,29 @@
 /**
- * A plain-JavaScript mirror of tree-sitter's syntax tree.
+ * A plain-JavaScript mirror of tree-sitter's syntax tree, built lazily one level at a time.
  *
  * Reading a node through the tree-sitter binding costs about a microsecond per property (every
  * access crosses into native code, and `parent` walks down from the root). The analyzer asks many
- * questions of few nodes, so it copies the parts of the tree it needs into these objects once and
- * then works in plain JavaScript. Function bodies are copied lazily, on first access: most
- * functions of a package never contain anything a rule looks at.
+ * questions of few nodes, so it copies a node's children into these objects the first time they
+ * are asked for, and from then on works in plain JavaScript. A node remembers its position in the
+ * tree (its descendant index) so its children can be read on demand: looking at one statement of
+ * a long function copies the statement lists on the way to it, not the whole function.
  *
  * Offsets (`start`, `end`) are UTF-16 code-unit offsets into the file's text (BOM removed): the
  * unit of a JavaScript string index and of tree-sitter's Node binding. They are converted to lines
  * and columns only at the edges (see `line-index.ts`).
  */
-import type { TsCursor, TsNode } from './parser.js';
+import type { TsCursor } from './parser.js';
 
 /** What a node needs from the file that owns it. */
 export interface NodeSource {
   readonly text: string;
+  /** A cursor on the node with this descendant index (shared: use it before asking again). */
+  cursorAt(descendantIndex: number): TsCursor;
 }
 
 export class Node {
-  /** Set on a node whose subtree contains an ERROR or MISSING node. */
-  hasError = false;
   private kids: Node[] | undefined;
-  private deferred: TsNode | undefined;
+  private errorInside: boolean | undefined;
 
   constructor(
     readonly source: NodeSource,
@@ -35,14 +36,21 @@ export class Node {
     readonly parent: Node | null,
     /** An ERROR node or a MISSING token inserted by error recovery. */
     readonly isError: boolean,
-  ) {
-    this.kids = [];
-  }
+    /** Position in tree-sitter's pre-order numbering of the tree: how to find this node again. */
+    private readonly descendantIndex: number,
+  ) {}
 
   /** All children, anonymous tokens (`:=`, `(`) and comments included. */
   get children(): readonly Node[] {
-    if (this.deferred) this.materialize();
-    return this.kids as Node[];
+    return (this.kids ??= this.readChildren());
+  }
+
+  /** Whether the subtree contains an ERROR or MISSING node (asked of tree-sitter once). */
+  get hasError(): boolean {
+    if (this.errorInside === undefined) {
+      this.errorInside = this.isError || this.source.cursorAt(this.descendantIndex).currentNode.hasError;
+    }
+    return this.errorInside;
   }
 
   /** Named children without comments: the nodes a Go reader would call the parts of this one. */
@@ -138,66 +146,26 @@ export class Node {
     return `${this.type}@${this.start}-${this.end}`;
   }
 
-  /** Marks this node's children as not yet copied: they are copied from `ts` on first access. */
-  defer(ts: TsNode): void {
-    this.deferred = ts;
-    this.kids = undefined;
-    if (ts.hasError) this.markError();
-  }
-
-  /** @internal used by the builder */
-  pushChild(child: Node): void {
-    (this.kids as Node[]).push(child);
-  }
-
-  markError(): void {
-    for (let n: Node | null = this; n && !n.hasError; n = n.parent) n.hasError = true;
-  }
-
-  private materialize(): void {
-    const ts = this.deferred as TsNode;
-    this.deferred = undefined;
-    this.kids = [];
-    fillChildren(this, ts.walk(), false);
-  }
-}
-
-/** Node types whose `body` is copied lazily when the whole file is mirrored. */
-const DEFERRED_BODY_PARENTS = new Set(['function_declaration', 'method_declaration']);
-
-/**
- * Copies the subtree under the cursor's current node into `root` (which mirrors that node).
- * Iterative: deeply nested code cannot overflow the JavaScript stack.
- */
-export function fillChildren(root: Node, cursor: TsCursor, deferBodies: boolean): void {
-  if (!cursor.gotoFirstChild()) return;
-  let parent = root;
-  for (;;) {
-    const type = cursor.nodeType;
-    const isError = type === 'ERROR' || cursor.nodeIsMissing;
-    const node = new Node(
-      root.source,
-      type,
-      cursor.nodeIsNamed,
-      cursor.startIndex,
-      cursor.endIndex,
-      cursor.currentFieldName ?? null,
-      parent,
-      isError,
-    );
-    parent.pushChild(node);
-    if (isError) node.markError();
-    const defer = deferBodies && type === 'block' && node.field === 'body' && DEFERRED_BODY_PARENTS.has(parent.type);
-    if (defer) {
-      node.defer(cursor.currentNode);
-    } else if (cursor.gotoFirstChild()) {
-      parent = node;
-      continue;
-    }
-    while (!cursor.gotoNextSibling()) {
-      if (parent === root) return;
-      cursor.gotoParent();
-      parent = parent.parent as Node;
-    }
+  private readChildren(): Node[] {
+    const kids: Node[] = [];
+    const cursor = this.source.cursorAt(this.descendantIndex);
+    if (!cursor.gotoFirstChild()) return kids;
+    do {
+      const type = cursor.nodeType;
+      kids.push(
+        new Node(
+          this.source,
+          type,
+          cursor.nodeIsNamed,
+          cursor.startIndex,
+          cursor.endIndex,
+          cursor.currentFieldName ?? null,
+          this,
+          type === 'ERROR' || cursor.nodeIsMissing,
+          cursor.currentDescendantIndex,
+        ),
+      );
+    } while (cursor.gotoNextSibling());
+    return kids;
   }
 }
