@@ -38,8 +38,8 @@ function sarifResults(log: Log): Result[] {
 const uriOf = (r: Result) => r.locations?.[0]?.physicalLocation?.artifactLocation?.uri;
 
 describe('several outputs in one run', () => {
-  it('prints text and writes sarif, github and checkstyle files', () => {
-    const r = gomaplint(['./...', '--format', 'text', '--format', 'sarif:reports/gomaplint.sarif', '-f', 'github:reports/annotations.txt,checkstyle:reports/checkstyle.xml']);
+  it('prints text and writes sarif, github, checkstyle and gitlab files', () => {
+    const r = gomaplint(['./...', '--format', 'text', '--format', 'sarif:reports/gomaplint.sarif', '-f', 'github:reports/annotations.txt,checkstyle:reports/checkstyle.xml', '-f', 'gitlab:reports/codequality.json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/^store\/store\.go:7:\d+: warning nil-as-delete /m);
@@ -48,6 +48,8 @@ describe('several outputs in one run', () => {
     expect(sarifResults(log).map(uriOf)).toEqual(['my%20dir/cache.go', 'store/store.go', 'store/store.go']);
     expect(fs.readFileSync(path.join(repo, 'reports', 'annotations.txt'), 'utf8')).toMatch(/^::warning file=my dir\/cache\.go,line=7,col=2,endLine=7,endColumn=16,title=gomaplint\/nil-as-delete::byID\[id\] = nil /);
     expect(fs.readFileSync(path.join(repo, 'reports', 'checkstyle.xml'), 'utf8')).toContain('<file name="store/store.go">');
+    const codeQuality = JSON.parse(fs.readFileSync(path.join(repo, 'reports', 'codequality.json'), 'utf8')) as Array<{ location: { path: string } }>;
+    expect(codeQuality.map((i) => i.location.path)).toEqual(['my dir/cache.go', 'store/store.go', 'store/store.go']);
   });
 
   it('writes the formats without a file to --output', () => {
@@ -135,7 +137,7 @@ describe('exit codes follow the configured severity', () => {
 
 describe('bad input: exit 2 and one clear line, no stack trace', () => {
   it.each([
-    [['--format', 'xml'], /^gomaplint: unknown format "xml"; valid formats: text, json, sarif, github, checkstyle\n$/],
+    [['--format', 'xml'], /^gomaplint: unknown format "xml"; valid formats: text, json, sarif, github, checkstyle, gitlab\n$/],
     [['--format', 'sarif', '--format', 'json'], /^gomaplint: several formats would write to stdout \(sarif, json\); give each its own file/],
     [['--format', 'sarif:a.out', '--format', 'json:a.out'], /^gomaplint: several formats would write to a.out \(sarif, json\)/],
     [['--format', 'sarif:'], /^gomaplint: --format sarif:: missing file name after ":"\n$/],
