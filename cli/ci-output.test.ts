@@ -5,29 +5,23 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Log, Result } from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lineHashes } from './reporters/line-hash.js';
 import { SarifCollector } from './reporters/testing/sarif-validation.js';
+import { copyCiProject, MAIN_JS } from './testing/ci-project.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const mainJs = path.join(repoRoot, 'dist', 'cli', 'main.js');
 const collected = new SarifCollector();
 
 let repo: string;
 
 beforeAll(() => {
-  if (!fs.existsSync(mainJs)) throw new Error('dist/cli/main.js is missing: run `npm run build` first');
-  repo = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'gomaplint-ci-')));
-  fs.cpSync(path.join(repoRoot, 'testdata', 'ci', 'project'), repo, { recursive: true });
-  fs.mkdirSync(path.join(repo, '.git'));
+  repo = copyCiProject();
 });
 
 function gomaplint(args: readonly string[], cwd = repo) {
-  const r = spawnSync(process.execPath, [mainJs, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GOMAPLINT_DEBUG: '' } });
+  const r = spawnSync(process.execPath, [MAIN_JS, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GOMAPLINT_DEBUG: '' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
