@@ -68,7 +68,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .addOption(
       new Option('-f, --format <format[:file]>', `output format: ${[...REPORTERS.keys()].join(', ')}; repeat for several reports, ":file" writes one to a file`)
         .argParser(collect)
-        .default([]),
+        .default([], 'text'),
     )
     .option('-o, --output <file>', 'write the report (the formats given without a file) to a file instead of stdout')
     .option('-c, --config <file>', 'configuration file (default: .gomaplint.yaml/.json found upward)')
