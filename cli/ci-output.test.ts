@@ -40,7 +40,18 @@ describe('several outputs in one run', () => {
     expect(r.stdout).toMatch(/3 findings \(3 warnings\)/);
     const log = collected.addFile<Log>(path.join(repo, 'reports', 'gomaplint.sarif'));
     expect(sarifResults(log).map(uriOf)).toEqual(['my%20dir/cache.go', 'store/store.go', 'store/store.go']);
-    expect(fs.readFileSync(path.join(repo, 'reports', 'annotations.txt'), 'utf8')).toMatch(/^::warning file=my dir\/cache\.go,line=7,col=2,endLine=7,endColumn=16,title=gomaplint\/nil-as-delete::byID\[id\] = nil /);
+    const [withRelated] = sarifResults(log);
+    expect(withRelated?.message.text).toMatch(/^byID\[id\] = nil keeps the key in map byID: .* Related: \[read here\]\(1\)\.$/);
+    expect(withRelated?.relatedLocations).toEqual([
+      {
+        id: 1,
+        physicalLocation: { artifactLocation: { uri: 'my%20dir/cache.go', uriBaseId: '%SRCROOT%' }, region: { startLine: 12, startColumn: 2, endLine: 12, endColumn: 19 } },
+        message: { text: 'read here' },
+      },
+    ]);
+    expect(fs.readFileSync(path.join(repo, 'reports', 'annotations.txt'), 'utf8')).toMatch(
+      /^::warning file=my dir\/cache\.go,line=7,col=2,endLine=7,endColumn=16,title=gomaplint\/nil-as-delete::byID\[id\] = nil .*%0Amy dir\/cache\.go:12:2: read here%0ASuggested fix: Replace with delete\(byID, id\)$/m,
+    );
     expect(fs.readFileSync(path.join(repo, 'reports', 'checkstyle.xml'), 'utf8')).toContain('<file name="store/store.go">');
     const codeQuality = JSON.parse(fs.readFileSync(path.join(repo, 'reports', 'codequality.json'), 'utf8')) as Array<{ location: { path: string } }>;
     expect(codeQuality.map((i) => i.location.path)).toEqual(['my dir/cache.go', 'store/store.go', 'store/store.go']);

@@ -51,6 +51,8 @@ interface LintFlags {
   listRules?: boolean;
   color?: boolean;
   failOn?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
   root?: string;
   category?: string;
 }
@@ -75,6 +77,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .addOption(new Option('--enable <rules>', 'enable rules (comma-separated ids)').argParser(collect).default([]))
     .addOption(new Option('--disable <rules>', 'disable rules (comma-separated ids)').argParser(collect).default([]))
     .option('--include-generated', 'also lint files marked "Code generated ... DO NOT EDIT."')
+    .option('--fix', 'apply safe fixes in place and report what remains')
+    .option('--fix-dry-run, --diff', 'print the fixes --fix would apply as a unified diff, change nothing')
     .option('--fail-on <level>', 'lowest severity that fails the run: error, warning, note, never (default: note)')
     .option('--root <dir>', 'repository root that SARIF and github paths are relative to (default: the git top-level)')
     .option('--category <name>', 'SARIF automationDetails.id category, for several uploads per commit (monorepos)')
@@ -141,6 +145,7 @@ async function lint(patterns: string[], flags: LintFlags, io: CliIO): Promise<nu
       config,
       rules: rules.map((r) => ({ id: r.rule.meta.id, severity: r.severity })),
       includeGenerated: flags.includeGenerated ?? config.includeGenerated ?? false,
+      ...(flags.fixDryRun ? { fix: 'diff' as const } : flags.fix ? { fix: 'write' as const } : {}),
     },
     RULES,
   );
@@ -148,6 +153,18 @@ async function lint(patterns: string[], flags: LintFlags, io: CliIO): Promise<nu
   if (result.fatal.length > 0) {
     for (const f of result.fatal) io.stderr.write(`gomaplint: ${f}\n`);
     return EXIT_ERROR;
+  }
+  if (flags.fixDryRun) {
+    // The diff is the output; the code itself still has its findings.
+    for (const f of result.fixed) if (f.diff) io.stdout.write(f.diff);
+    const n = result.fixed.reduce((a, f) => a + f.fixes, 0);
+    io.stderr.write(`gomaplint: ${n} fix${n === 1 ? '' : 'es'} in ${result.fixed.length} file${result.fixed.length === 1 ? '' : 's'} would be applied; ${result.findings.length} finding${result.findings.length === 1 ? '' : 's'} would remain\n`);
+    const worst = result.worstBeforeFix;
+    return worst && failOn !== 'never' && SEVERITY_RANK[worst] >= SEVERITY_RANK[failOn] ? EXIT_FINDINGS : EXIT_OK;
+  }
+  if (flags.fix && result.fixed.length > 0) {
+    const n = result.fixed.reduce((a, f) => a + f.fixes, 0);
+    io.stderr.write(`gomaplint: applied ${n} fix${n === 1 ? '' : 'es'} in ${result.fixed.length} file${result.fixed.length === 1 ? '' : 's'}\n`);
   }
   const input: ReportInput = {
     findings: result.findings,

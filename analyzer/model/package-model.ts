@@ -11,7 +11,7 @@ import { PackageIndex } from './package-index.js';
 import { Scopes, enclosingFunction } from './scopes.js';
 import type { GoSymbol } from './symbols.js';
 import { Typing, stripParens, type FieldSelection, type MethodSelection } from './typing.js';
-import { asMap, type MapType, type Type } from './types.js';
+import { asMap, isNamed, type MapType, type Type } from './types.js';
 
 export interface RangeLoop {
   /** The for_statement. */
@@ -34,6 +34,8 @@ export class PackageModel {
   private scopesCache: Scopes | undefined;
   private typingCache: Typing | undefined;
   private readonly refKeys = new Map<Node, string | null>();
+  private readonly referenceCache = new Map<GoSymbol, Node[]>();
+  private readonly methodCallCache = new Map<string, Node[]>();
   private readonly symbolIds = new Map<GoSymbol, number>();
 
   constructor(
@@ -90,6 +92,15 @@ export class PackageModel {
     return this.typing.methodOf(t, name);
   }
 
+  /**
+   * `t` is the named type `pkg.name` — also when the package being analysed is that package
+   * itself (inside net/http, `Header` is declared locally).
+   */
+  isKnownType(t: Type, pkg: string, name: string): boolean {
+    if (isNamed(t, pkg, name)) return true;
+    return t.kind === 'named' && t.pkg === '' && t.name === name && this.name === pkg.slice(pkg.lastIndexOf('/') + 1);
+  }
+
   /** The symbol an expression names directly (an identifier, through parentheses). */
   symbolOf(expr: Node): GoSymbol | undefined {
     const e = stripParens(expr);
@@ -113,6 +124,84 @@ export class PackageModel {
   sameRef(a: Node, b: Node): boolean {
     const ka = this.refKey(a);
     return ka !== undefined && ka === this.refKey(b);
+  }
+
+  /**
+   * Every identifier referring to `sym` (its declaring identifier included), found by searching
+   * the text of its scope for the name and resolving the hits.
+   */
+  references(sym: GoSymbol): Node[] {
+    const cached = this.referenceCache.get(sym);
+    if (cached) return cached;
+    const out: Node[] = [];
+    const name = sym.name;
+    const re = new RegExp(`(?<![\\p{L}\\p{Nd}_])${name.replace(/[$]/g, '\\$')}(?![\\p{L}\\p{Nd}_])`, 'gu');
+    const scope = sym.owner ?? (sym.decl && !enclosingFunction(sym.decl) ? undefined : sym.decl?.parent);
+    const files = scope ? [fileOf(scope)] : this.files;
+    for (const file of files) {
+      const from = scope ? scope.start : 0;
+      const to = scope ? scope.end : file.text.length;
+      re.lastIndex = from;
+      for (let m = re.exec(file.text); m && m.index < to; m = re.exec(file.text)) {
+        const n = file.nodeAt(m.index, m.index + name.length);
+        if ((n.type === 'identifier' || n.type === 'type_identifier') && n.start === m.index && n.end === m.index + name.length && this.resolve(n) === sym) out.push(n);
+      }
+    }
+    this.referenceCache.set(sym, out);
+    return out;
+  }
+
+  /** Whether a variable is written anywhere after its declaration (assigned, ++/--, address taken). */
+  isReassigned(sym: GoSymbol): boolean {
+    return this.references(sym).some((r) => r !== sym.ident && writeKind(r) !== undefined);
+  }
+
+  /**
+   * Where a value lives, across functions: a package-level variable (`var:name`), a field of a
+   * named struct type of this package (`field:T.f`, whichever variable holds the struct), or,
+   * for locals, the variable itself. Undefined when it cannot be told.
+   */
+  storageKey(expr: Node): string | undefined {
+    const e = stripParens(expr);
+    if (e.type === 'identifier') {
+      const s = this.resolve(e);
+      if (!s || s.kind !== 'var') return undefined;
+      if (s.role === 'package') return `var:${s.name}`;
+      return this.refKey(e);
+    }
+    if (e.type === 'selector_expression') {
+      const operand = e.child('operand');
+      const field = e.child('field')?.text;
+      if (!operand || !field) return undefined;
+      const sel = this.fieldOf(this.typeOf(operand), field);
+      if (!sel) return this.refKey(e);
+      const owner = sel.owner;
+      if (owner && owner.pkg === '') return `field:${owner.name}.${field}`;
+      return this.refKey(e);
+    }
+    return this.refKey(e);
+  }
+
+  /** Calls `x.Name(...)` anywhere in the package (text-anchored), for the given method names. */
+  methodCallsNamed(names: readonly string[]): Node[] {
+    const key = names.join(',');
+    const cached = this.methodCallCache.get(key);
+    if (cached) return cached;
+    const out: Node[] = [];
+    const re = new RegExp(`\\b(?:${names.join('|')})\\b`, 'g');
+    for (const file of this.files) {
+      if (!names.some((n) => file.text.includes(n))) continue;
+      re.lastIndex = 0;
+      for (let m = re.exec(file.text); m; m = re.exec(file.text)) {
+        const ts = file.tree.rootNode.descendantForIndex(m.index);
+        if (ts.type !== 'field_identifier') continue;
+        const n = file.nodeAt(m.index);
+        const sel = n.parent;
+        if (n.type === 'field_identifier' && sel?.type === 'selector_expression' && sel.field === 'function' && sel.parent?.type === 'call_expression') out.push(sel.parent);
+      }
+    }
+    this.methodCallCache.set(key, out);
+    return out;
   }
 
   /** The range loops (innermost first) enclosing `n` within its function. */
@@ -224,6 +313,25 @@ export class PackageModel {
         return undefined;
     }
   }
+}
+
+/**
+ * How an identifier reference writes its variable: `assign` (left of `=`, `op=`, `:=` redeclaring,
+ * `++`/`--`, range with `=`), `address` (`&x`, which lets anything write it later), or undefined
+ * for a plain read.
+ */
+export function writeKind(ident: Node): 'assign' | 'address' | undefined {
+  const p = ident.parent;
+  if (!p) return undefined;
+  if (p.type === 'expression_list' && p.field === 'left') {
+    const stmt = p.parent;
+    if (stmt?.type === 'assignment_statement' || stmt?.type === 'short_var_declaration') return 'assign';
+    if (stmt?.type === 'range_clause' || stmt?.type === 'receive_statement') return 'assign';
+  }
+  if (p.type === 'inc_statement' || p.type === 'dec_statement') return 'assign';
+  if (p.type === 'unary_expression' && p.child('operator')?.type === '&') return 'address';
+  if (p.type === 'parenthesized_expression') return writeKind(p);
+  return undefined;
 }
 
 function fileOf(n: Node): GoFile {

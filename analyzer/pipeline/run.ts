@@ -2,14 +2,15 @@
  * A whole run: patterns → files → directories → findings. Used by the CLI; the LSP server lints
  * single packages through `lint-package.ts` directly.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/config.js';
 import { exclusionMatcher } from '../config/config.js';
-import { compareFindings, type Finding } from '../engine/finding.js';
+import { compareFindings, type Finding, type Severity } from '../engine/finding.js';
 import type { Rule } from '../engine/rule.js';
 import { GoModResolver } from '../loader/go-mod.js';
 import { expandPatterns } from '../loader/patterns.js';
-import { emptyStats, lintDirectory, type DirectoryJob, type DirectoryResult, type DirectoryStats, type Problem } from './lint-directory.js';
+import { emptyStats, lintDirectory, worse, type DirectoryJob, type DirectoryResult, type DirectoryStats, type FixedFile, type Problem } from './lint-directory.js';
 
 export interface RunOptions {
   readonly patterns: readonly string[];
@@ -18,6 +19,8 @@ export interface RunOptions {
   /** Enabled rules with their configured severities. */
   readonly rules: DirectoryJob['rules'];
   readonly includeGenerated: boolean;
+  /** Apply safe fixes (write files) or compute their diff. */
+  readonly fix?: 'write' | 'diff';
   /** Runs the directory jobs; the default runs them inline, one after another. */
   readonly executor?: JobExecutor;
 }
@@ -33,6 +36,10 @@ export interface RunResult {
   /** The invocation itself was wrong (bad pattern, nothing to lint): exit code 2. */
   readonly fatal: string[];
   readonly stats: DirectoryStats;
+  /** Files changed (or, for a diff, to be changed) by fixes. */
+  readonly fixed: FixedFile[];
+  /** The most severe finding before fixes were applied. */
+  readonly worstBeforeFix: Severity | undefined;
 }
 
 export function inlineExecutor(registry: readonly Rule[]): JobExecutor {
@@ -70,16 +77,33 @@ export function planRun(options: RunOptions): { jobs: DirectoryJob[]; problems: 
       warnedGoMod.add(mod.goModPath);
       problems.push({ path: mod.goModPath, message: mod.warning });
     }
+    const explicit = files.filter((f) => expanded.explicit.has(f));
     jobs.push({
       dir,
       files,
-      explicit: files.filter((f) => expanded.explicit.has(f)),
+      explicit,
+      ...(explicit.length > 0 ? { context: siblingGoFiles(dir, files) } : {}),
       goVersion: mod.version,
       includeGenerated: options.includeGenerated,
       rules: options.rules,
+      ...(options.fix ? { fix: options.fix, diffBase: options.cwd } : {}),
     });
   }
   return { jobs, problems, fatal: expanded.errors };
+}
+
+/** The other Go files of a directory (for files named explicitly: the rest of their package). */
+function siblingGoFiles(dir: string, files: readonly string[]): string[] {
+  const named = new Set(files);
+  try {
+    return fs
+      .readdirSync(dir)
+      .filter((n) => n.endsWith('.go') && !n.startsWith('.') && !n.startsWith('_'))
+      .map((n) => path.join(dir, n))
+      .filter((p) => !named.has(p));
+  } catch {
+    return [];
+  }
 }
 
 export async function runLint(options: RunOptions, registry: readonly Rule[], onResult?: (r: DirectoryResult) => void): Promise<RunResult> {
@@ -87,13 +111,17 @@ export async function runLint(options: RunOptions, registry: readonly Rule[], on
   const stats = emptyStats();
   const problems = [...plan.problems];
   const findings: Finding[] = [];
-  if (plan.fatal.length > 0) return { findings, problems, fatal: plan.fatal, stats };
+  const fixed: FixedFile[] = [];
+  let worstBeforeFix: Severity | undefined;
+  if (plan.fatal.length > 0) return { findings, problems, fatal: plan.fatal, stats, fixed, worstBeforeFix };
   const executor = options.executor ?? inlineExecutor(registry);
   const results = await executor.run(plan.jobs, onResult);
   results.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   for (const r of results) {
     findings.push(...r.findings);
     problems.push(...r.problems);
+    fixed.push(...r.fixed);
+    worstBeforeFix = worse(worstBeforeFix, r.worstBeforeFix);
     addStats(stats, r.stats);
   }
   findings.sort(compareFindings);
@@ -101,7 +129,7 @@ export async function runLint(options: RunOptions, registry: readonly Rule[], on
   if (plan.jobs.length > 0 && stats.files === 0 && stats.generated === 0) {
     fatal.push('no file could be linted');
   }
-  return { findings, problems, fatal, stats };
+  return { findings, problems, fatal, stats, fixed, worstBeforeFix };
 }
 
 export function addStats(into: DirectoryStats, s: DirectoryStats): void {

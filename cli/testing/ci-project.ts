@@ -9,8 +9,8 @@ export const MAIN_JS = path.join(REPO_ROOT, 'dist', 'cli', 'main.js');
 
 /**
  * A fresh copy of testdata/ci/project with a `.git` directory (so it is a repository root):
- * store/store.go (two findings, one after CJK text and an emoji), `my dir/cache.go` (one finding,
- * a path with a space), clean/clean.go (none).
+ * store/store.go (two findings, one after CJK text and an emoji), `my dir/cache.go` (a path with
+ * a space; one finding with a related location and a fix), clean/clean.go (none).
  */
 export function copyCiProject(): string {
   if (!fs.existsSync(MAIN_JS)) throw new Error('dist/cli/main.js is missing: run `npm run build` first');

@@ -21,27 +21,21 @@ type handlers map[string]handlerFunc
 
 var global = map[int]*conn{}
 
-func positives(r *registry, key string) {
-	m := map[string]*conn{}
+func positives(r *registry, key string, m map[string]*conn, s Set, hs handlers, chans map[int]chan int, funcs map[string]func(), maps map[string]map[string]int) {
 	m[key] = nil // want `m\[key\] = nil keeps the key in map m.*delete\(m, key\)`
 
 	r.conns[key] = nil // want "r.conns"
 
 	global[1] = nil // want "global"
 
-	s := Set{}
 	s["a"] = nil // want "map s"
 
-	var hs handlers = handlers{}
 	hs["x"] = (nil) // want "map hs"
 
-	chans := make(map[int]chan int)
 	chans[0] = nil // want "chans"
 
-	funcs := map[string]func(){}
 	funcs["f"] = nil // want "funcs"
 
-	maps := map[string]map[string]int{}
 	maps["inner"] = nil // want "maps"
 }
 

@@ -6,3 +6,9 @@ var byID = map[int][]byte{}
 func Forget(id int) {
 	byID[id] = nil
 }
+
+// Lookup returns the entry for id; ok stays true after Forget.
+func Lookup(id int) ([]byte, bool) {
+	b, ok := byID[id]
+	return b, ok
+}

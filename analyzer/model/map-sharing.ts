@@ -1,0 +1,256 @@
+/**
+ * Is a map written at some point shared with code running at the same time?
+ *
+ * Three situations make an unguarded map write a race:
+ * - the write runs in a goroutine (or handler) on a map other goroutines can reach: a package
+ *   variable, a field reached through a captured or receiver value, a captured variable that the
+ *   starting function keeps using or that several goroutines (started in a loop) share;
+ * - the write runs in a function after it started a goroutine that uses the same map, and no
+ *   `Wait()` separates them;
+ * - the write is in a method on a struct field that the type's other methods only touch while
+ *   holding a mutex of the struct ("inconsistent locking").
+ */
+import type { Node } from '../syntax/node.js';
+import { concurrencyOfLiteral, concurrentContextOf, isInLoop, waitsBetween, type ConcurrentContext } from './goroutines.js';
+import { lockName, locksHeldAt, type HeldLock } from './locks.js';
+import { receiverInfo } from './package-index.js';
+import type { PackageModel } from './package-model.js';
+import { isFunctionNode } from './scopes.js';
+import type { GoSymbol } from './symbols.js';
+import { stripParens } from './typing.js';
+import { derefPointer } from './types.js';
+
+export function locksAt(model: PackageModel, n: Node): HeldLock[] {
+  return locksHeldAt(n, (lit) => concurrencyOfLiteral(model, lit) !== undefined);
+}
+
+/** The variable at the root of an access path (`s` of `s.conns`, `m` of `m`, `p` of `(*p).m`). */
+export function rootOf(expr: Node): { root: Node; isPath: boolean } {
+  let e = stripParens(expr);
+  let isPath = false;
+  for (let i = 0; i < 32; i++) {
+    if (e.type === 'selector_expression' || e.type === 'index_expression') {
+      e = stripParens(e.child('operand') as Node);
+      isPath = true;
+    } else if (e.type === 'unary_expression' && e.child('operator')?.type === '*') {
+      e = stripParens(e.child('operand') as Node);
+    } else break;
+  }
+  return { root: e, isPath };
+}
+
+export interface GoroutineSharing {
+  readonly context: ConcurrentContext;
+  /** Why the map is shared, for the message. */
+  readonly reason: string;
+  readonly related: Node | undefined;
+}
+
+/** The write at `at` (on `map`) runs concurrently and the map is shared: why. */
+export function sharedFromGoroutine(model: PackageModel, map: Node, at: Node): GoroutineSharing | undefined {
+  const ctx = concurrentContextOf(model, at);
+  if (!ctx) return undefined;
+  const { root, isPath } = rootOf(map);
+  if (root.type !== 'identifier') return undefined;
+  const sym = model.resolve(root);
+  if (!sym || sym.kind !== 'var') return undefined;
+  const what = ctx.kind === 'handler' ? 'an HTTP handler, which runs on many goroutines at once' : ctx.kind === 'go' ? 'a goroutine' : `a goroutine started with ${ctx.kind === 'errgroup' ? 'errgroup' : 'WaitGroup'}.Go`;
+  if (sym.role === 'package') return { context: ctx, reason: `${sym.name} is a package-level variable written from ${what}`, related: undefined };
+  const declaredInside = sym.ident !== undefined && ctx.fn.contains(sym.ident);
+  if (declaredInside) {
+    // A handler's receiver is the long-lived server value shared by all requests.
+    if (ctx.kind === 'handler' && sym.role === 'receiver' && isPath) return { context: ctx, reason: `the map is a field of the handler's receiver ${sym.name}, shared by concurrent requests`, related: undefined };
+    return undefined;
+  }
+  if (isPath) return { context: ctx, reason: `the map is reached through ${sym.name}, which ${what} shares with the code that started it`, related: ctx.start };
+  if (ctx.kind === 'handler') return { context: ctx, reason: `${sym.name} is captured by ${what}`, related: ctx.start };
+  const loop = isInLoop(ctx.start, ctx.parent);
+  if (loop && !(sym.ident && loop.contains(sym.ident))) {
+    return { context: ctx, reason: `${sym.name} is captured by ${what}, started in a loop so that several run at the same time`, related: ctx.start };
+  }
+  const other = usedWhileRunning(model, sym, ctx);
+  if (other) {
+    const line = model.fileOf(other).lines.position(other.start).line;
+    return { context: ctx, reason: `${sym.name} is captured by ${what} and also used by the code that started it (line ${line})`, related: other };
+  }
+  return undefined;
+}
+
+/** A reference to `sym` outside the concurrent function that can run while it does. */
+function usedWhileRunning(model: PackageModel, sym: GoSymbol, ctx: ConcurrentContext): Node | undefined {
+  const loop = isInLoop(ctx.start, ctx.parent);
+  for (const ref of model.references(sym)) {
+    if (ref === sym.ident || ctx.fn.contains(ref)) continue;
+    const inOtherGoroutine = concurrentContextOf(model, ref);
+    if (inOtherGoroutine && inOtherGoroutine.fn !== ctx.fn) return ref;
+    const after = ref.start >= ctx.start.end || (loop !== undefined && loop.contains(ref));
+    if (after && !waitsBetween(ctx.start, ref)) return ref;
+  }
+  return undefined;
+}
+
+/**
+ * For a write at `at` that is not itself in a goroutine: a goroutine started earlier in the same
+ * function that uses the same local map, with no Wait() in between.
+ */
+export function racingGoroutine(model: PackageModel, map: Node, at: Node): ConcurrentContext | undefined {
+  if (concurrentContextOf(model, at)) return undefined;
+  const e = stripParens(map);
+  if (e.type !== 'identifier') return undefined;
+  const sym = model.resolve(e);
+  if (!sym || sym.kind !== 'var' || sym.role === 'package' || !sym.owner) return undefined;
+  const fn = enclosingFunction(at);
+  for (const ref of model.references(sym)) {
+    const lit = enclosingFunction(ref);
+    if (!lit || lit === fn || lit.type !== 'func_literal') continue;
+    const ctx = concurrencyOfLiteral(model, lit);
+    if (!ctx || ctx.parent !== fn) continue;
+    const loop = isInLoop(ctx.start, fn);
+    const startsBefore = ctx.start.end <= at.start || (loop !== undefined && loop.contains(at));
+    if (startsBefore && !waitsBetween(ctx.start, at)) return ctx;
+  }
+  return undefined;
+}
+
+export interface InconsistentLocking {
+  /** The lock the other methods hold, as they write it. */
+  readonly lock: string;
+  /** The method that accesses the field under the lock, and the Lock call there. */
+  readonly otherMethod: string;
+  readonly lockCall: Node;
+}
+
+const LOCK_HELD_DOC = /\b(must|should)\s+(be\s+)?(hold|held|have|own)|\b(is|are|be)\s+held\b|\bheld\s+by\s+the\s+caller|\bcaller\s+(must\s+)?(holds?|has|owns|locks?)\b|\bcalled\s+with\b.*\b(lock|mutex|mu)\b|\brequires?\b.*\b(lock|mutex)\b|\bwith\s+\S*\s*(lock|mutex|mu)\s+(held|locked|acquired)|\bunder\s+(the\s+)?\S*\s*(lock|mutex)\b|\blocked\s+by\s+the\s+caller|\bassumes?\b.*\b(lock|mutex)\b/i;
+
+/**
+ * The write at `at` is on a field `recv.f` in a method of T holding no lock, while T's other
+ * methods access `f` holding a mutex.
+ */
+export function inconsistentLocking(model: PackageModel, map: Node, at: Node): InconsistentLocking | undefined {
+  const method = enclosingMethod(at);
+  if (!method) return undefined;
+  const info = receiverInfo(method);
+  const e = stripParens(map);
+  if (!info?.receiverName || e.type !== 'selector_expression') return undefined;
+  const operand = stripParens(e.child('operand') as Node);
+  const field = e.child('field')?.text;
+  if (operand.type !== 'identifier' || !field) return undefined;
+  const recvSym = model.resolve(operand);
+  if (recvSym?.role !== 'receiver' || recvSym.owner !== method) return undefined;
+  if (runsWithLockHeld(model, info.typeName, method)) return undefined;
+  return guardedAccesses(model, info.typeName, field, method);
+}
+
+/**
+ * A method that runs with the lock already held: named `...Locked`, documented so ("must be
+ * called with mu held"), or only ever called where a lock is held.
+ */
+function runsWithLockHeld(model: PackageModel, typeName: string, method: Node): boolean {
+  const name = method.child('name')?.text ?? '';
+  if (/Locked$/.test(name) && !/Unlocked$/.test(name)) return true;
+  if (LOCK_HELD_DOC.test(docComment(model, method))) return true;
+  return calledOnlyWithLock(model, typeName, name, 0);
+}
+
+function enclosingFunction(n: Node): Node | undefined {
+  for (let p = n.parent; p; p = p.parent) if (isFunctionNode(p)) return p;
+  return undefined;
+}
+
+/** The method declaration around `n`, through synchronous closures only. */
+function enclosingMethod(n: Node): Node | undefined {
+  for (let p = n.parent; p; p = p.parent) {
+    if (p.type === 'method_declaration') return p;
+    if (p.type === 'function_declaration') return undefined;
+  }
+  return undefined;
+}
+
+/** The comment lines directly above a declaration. */
+export function docComment(model: PackageModel, decl: Node): string {
+  const file = model.fileOf(decl);
+  const lines = file.lines;
+  let line = lines.lineOf(decl.start) - 1;
+  const out: string[] = [];
+  for (; line >= 0; line--) {
+    const t = lines.lineText(line).trim();
+    if (!t.startsWith('//')) break;
+    out.unshift(t.slice(2));
+  }
+  return out.join(' ');
+}
+
+/**
+ * The lock that T's other methods consistently hold when they access `recv.field`: at least one
+ * access, and every access in another method made while holding a lock of the receiver (a type
+ * whose other accesses are unguarded too has no locking discipline to be inconsistent with).
+ */
+function guardedAccesses(model: PackageModel, typeName: string, field: string, exclude: Node): InconsistentLocking | undefined {
+  const methods = model.index.methodsOf(typeName);
+  if (!methods) return undefined;
+  const re = new RegExp(`\\.\\s*${field}\\b`, 'g');
+  let found: InconsistentLocking | undefined;
+  for (const m of methods.values()) {
+    if (m.node === exclude || !m.receiverName) continue;
+    let exempt: boolean | undefined;
+    const file = model.fileOf(m.node);
+    re.lastIndex = m.node.start;
+    for (let hit = re.exec(file.text); hit && hit.index < m.node.end; hit = re.exec(file.text)) {
+      const at = file.nodeAt(hit.index + hit[0].length - field.length);
+      const sel = at.parent;
+      if (at.type !== 'field_identifier' || sel?.type !== 'selector_expression') continue;
+      const operand = stripParens(sel.child('operand') as Node);
+      if (operand.type !== 'identifier' || operand.text !== m.receiverName || model.resolve(operand)?.role !== 'receiver') continue;
+      const lock = locksAt(model, sel).find((l) => l.name === m.receiverName || l.name.startsWith(`${m.receiverName}.`));
+      if (!lock) {
+        exempt ??= runsWithLockHeld(model, typeName, m.node);
+        if (exempt) continue;
+        return undefined;
+      }
+      if (!lock.maybe) found ??= { lock: lock.name, otherMethod: m.name, lockCall: lock.call };
+    }
+  }
+  return found;
+}
+
+/**
+ * Every call of method `name` on a `typeName` value in the package holds a lock (or is on a value
+ * the caller has just built and not yet shared), and there is at least one call.
+ */
+function calledOnlyWithLock(model: PackageModel, typeName: string, name: string, depth: number): boolean {
+  const calls = model.methodCallsNamed([name]).filter((c) => {
+    const recv = c.child('function')?.child('operand');
+    const t = recv ? derefPointer(model.typeOf(recv)) : undefined;
+    return t?.kind === 'named' && t.pkg === '' && t.name === typeName;
+  });
+  if (calls.length === 0) return false;
+  return calls.every((c) => {
+    const recv = stripParens(c.child('function')?.child('operand') as Node);
+    // A lock of the value the method is called on (`r.mu` for `r.evict()`), not just any lock.
+    const recvName = lockName(recv);
+    if (locksAt(model, c).some((l) => l.name === recvName || l.name.startsWith(`${recvName}.`))) return true;
+    if (recv.type === 'identifier' && isFreshLocal(model.resolve(recv))) return true;
+    const caller = enclosingMethod(c);
+    const callerName = caller?.child('name')?.text ?? '';
+    if (caller && /Locked$/.test(callerName)) return true;
+    if (caller && LOCK_HELD_DOC.test(docComment(model, caller))) return true;
+    // Called on the caller's own receiver from a method that itself only runs with the lock held.
+    if (caller && depth < 2 && recv.type === 'identifier' && model.resolve(recv)?.role === 'receiver') {
+      const callerType = receiverInfo(caller)?.typeName;
+      if (callerType === typeName && callerName !== name && calledOnlyWithLock(model, callerType, callerName, depth + 1)) return true;
+    }
+    return false;
+  });
+}
+
+/** A local built right there (`&T{}`, `T{}`, `new(T)`): nothing else can see it yet. */
+function isFreshLocal(sym: GoSymbol | undefined): boolean {
+  if (!sym || sym.role !== 'local' || !sym.decl) return false;
+  const values = (sym.decl.type === 'short_var_declaration' ? sym.decl.child('right') : sym.decl.child('value'))?.namedChildren ?? [];
+  const v = values[sym.index];
+  if (!v) return sym.decl.type === 'var_spec';
+  let e = stripParens(v);
+  if (e.type === 'unary_expression' && e.child('operator')?.type === '&') e = stripParens(e.child('operand') as Node);
+  if (e.type === 'composite_literal') return true;
+  return e.type === 'call_expression' && e.child('function')?.text === 'new';
+}
