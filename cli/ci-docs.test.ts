@@ -6,10 +6,10 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { SarifCollector } from './reporters/testing/sarif-validation.js';
-import { copyCiProject, MAIN_JS, REPO_ROOT } from './testing/ci-project.js';
+import { copyCiProject, MAIN_JS, removeCiProject, REPO_ROOT } from './testing/ci-project.js';
 
 const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'ci.md'), 'utf8');
 const blocks = [...doc.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map((m) => ({ lang: m[1] ?? '', body: m[2] ?? '' }));
@@ -69,6 +69,7 @@ describe('docs/ci.md', () => {
     beforeAll(() => {
       repo = copyCiProject();
     });
+    afterAll(() => removeCiProject(repo));
 
     it.each(commandLines().map((args) => [args.join(' '), args] as const))('gomaplint %s', (_name, args) => {
       const r = spawnSync(process.execPath, [MAIN_JS, ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

@@ -7,10 +7,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Log, Result } from 'sarif';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lineHashes } from './reporters/line-hash.js';
 import { SarifCollector } from './reporters/testing/sarif-validation.js';
-import { copyCiProject, MAIN_JS } from './testing/ci-project.js';
+import { copyCiProject, MAIN_JS, removeCiProject } from './testing/ci-project.js';
 
 const collected = new SarifCollector();
 
@@ -19,6 +19,7 @@ let repo: string;
 beforeAll(() => {
   repo = copyCiProject();
 });
+afterAll(() => removeCiProject(repo));
 
 function gomaplint(args: readonly string[], cwd = repo) {
   const r = spawnSync(process.execPath, [MAIN_JS, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', GOMAPLINT_DEBUG: '' } });

@@ -9,10 +9,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Log } from 'sarif';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { SarifCollector } from './reporters/testing/sarif-validation.js';
-import { copyCiProject, REPO_ROOT } from './testing/ci-project.js';
+import { copyCiProject, removeCiProject, REPO_ROOT } from './testing/ci-project.js';
 
 interface ActionStep {
   readonly id?: string;
@@ -40,6 +40,7 @@ let repo: string;
 beforeAll(() => {
   repo = copyCiProject();
 });
+afterAll(() => removeCiProject(repo));
 
 /** Runs the step with the given inputs (defaults for the rest); returns exit status, stdout and step outputs. */
 function runAction(inputs: Readonly<Record<string, string>>) {
@@ -59,9 +60,10 @@ function runAction(inputs: Readonly<Record<string, string>>) {
     encoding: 'utf8',
     env: { PATH: process.env.PATH ?? '', HOME: os.homedir(), NO_COLOR: '1', GITHUB_OUTPUT: outputFile, GITHUB_ACTION_PATH: REPO_ROOT, ...env },
   });
+  const outputText = fs.readFileSync(outputFile, 'utf8');
+  fs.rmSync(tmp, { recursive: true, force: true });
   const outputs = Object.fromEntries(
-    fs
-      .readFileSync(outputFile, 'utf8')
+    outputText
       .split('\n')
       .filter(Boolean)
       .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),

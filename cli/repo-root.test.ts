@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { findRepositoryRoot, resolveRoot } from './repo-root.js';
 
 function tree(): string {
@@ -16,6 +16,7 @@ function tree(): string {
 
 describe('findRepositoryRoot', () => {
   const base = tree();
+  afterAll(() => fs.rmSync(base, { recursive: true, force: true }));
 
   it('finds the nearest directory with .git', () => {
     expect(findRepositoryRoot(path.join(base, 'repo', 'svc', 'api'))).toBe(path.join(base, 'repo'));

@@ -32,6 +32,7 @@ describe('ruleHelp', () => {
   it('falls back to summary and description when the page is missing', () => {
     const meta = { ...(RULES[0] as (typeof RULES)[number]).meta, id: 'no-such-page' };
     const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'gomaplint-docs-'));
+    fs.rmdirSync(empty);
     expect(ruleHelp(meta, empty)).toEqual({ text: `${meta.summary}\n\n${meta.description}`, markdown: `${meta.summary}\n\n${meta.description}` });
   });
 });

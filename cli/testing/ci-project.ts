@@ -19,3 +19,7 @@ export function copyCiProject(): string {
   fs.mkdirSync(path.join(repo, '.git'));
   return repo;
 }
+
+export function removeCiProject(repo: string | undefined): void {
+  if (repo) fs.rmSync(repo, { recursive: true, force: true });
+}

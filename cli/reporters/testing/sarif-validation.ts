@@ -64,6 +64,7 @@ export function multitoolProblems(files: readonly string[]): string[] {
   }
   const log = JSON.parse(fs.readFileSync(out, 'utf8')) as { runs: ReadonlyArray<{ readonly results?: readonly MultitoolResult[] }> };
   const consoleLines = run.stdout.split('\n');
+  fs.rmSync(outDir, { recursive: true, force: true });
   const problems: string[] = [];
   for (const r of log.runs[0]?.results ?? []) {
     const level = r.level ?? 'warning';
@@ -72,7 +73,6 @@ export function multitoolProblems(files: readonly string[]): string[] {
     const text = consoleLines.find((l) => l.includes(` ${r.ruleId ?? ''}: `))?.trim() ?? '';
     problems.push(`${level} ${r.ruleId ?? '?'} ${where}: ${text}`);
   }
-  fs.rmSync(outDir, { recursive: true, force: true });
   return problems;
 }
 
@@ -100,7 +100,12 @@ export class SarifCollector {
     return this.add<T>(path.basename(file), fs.readFileSync(file, 'utf8'));
   }
 
+  /** Validates every collected file in one Sarif.Multitool run, then deletes them. */
   multitoolProblems(): string[] {
-    return multitoolProblems(this.files);
+    try {
+      return multitoolProblems(this.files);
+    } finally {
+      fs.rmSync(this.dir, { recursive: true, force: true });
+    }
   }
 }
