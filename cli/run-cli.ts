@@ -3,7 +3,9 @@
  * it in-process; `main.ts` binds it to the real process.
  *
  * Exit codes: 0 no findings at or above the fail level; 1 findings; 2 the invocation was wrong
- * (usage, configuration, patterns that match nothing) or nothing at all could be linted.
+ * (usage, configuration, patterns that match nothing, an output file that cannot be written) or
+ * nothing at all could be linted. The output format never changes them: `--fail-on never` is how
+ * CI uploads SARIF and stays green.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,8 +15,11 @@ import { selectRules, UnknownRuleError } from '../analyzer/config/rule-selection
 import { SEVERITY_RANK, type Finding } from '../analyzer/engine/finding.js';
 import { runLint } from '../analyzer/pipeline/run.js';
 import { RULES } from '../rules/index.js';
+import { OutputSpecError, parseOutputTargets, prepareOutputFile, writeOutputFile, type OutputTarget } from './output-targets.js';
+import { resolveRoot } from './repo-root.js';
 import { REPORTERS } from './reporters/index.js';
-import { displayPath } from './reporters/reporter.js';
+import { displayPath, type ReportInput } from './reporters/reporter.js';
+import { SourceCache } from './reporters/source-cache.js';
 import { useColor } from './terminal.js';
 import { toolVersion } from './version.js';
 
@@ -48,6 +53,8 @@ interface LintFlags {
   failOn?: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  root?: string;
+  category?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
@@ -60,8 +67,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .description('Finds map-deletion anti-patterns in Go code.')
     .version(toolVersion(), '-V, --version')
     .argument('[patterns...]', 'packages to lint: ./..., ./pkg/..., a directory or a file', ['./...'])
-    .addOption(new Option('-f, --format <format>', `output format: ${[...REPORTERS.keys()].join(', ')}`).argParser(collect).default([]))
-    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addOption(
+      new Option('-f, --format <format[:file]>', `output format: ${[...REPORTERS.keys()].join(', ')}; repeat for several reports, ":file" writes one to a file`)
+        .argParser(collect)
+        .default([], 'text'),
+    )
+    .option('-o, --output <file>', 'write the report (the formats given without a file) to a file instead of stdout')
     .option('-c, --config <file>', 'configuration file (default: .gomaplint.yaml/.json found upward)')
     .addOption(new Option('--enable <rules>', 'enable rules (comma-separated ids)').argParser(collect).default([]))
     .addOption(new Option('--disable <rules>', 'disable rules (comma-separated ids)').argParser(collect).default([]))
@@ -69,6 +80,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('--fix', 'apply safe fixes in place and report what remains')
     .option('--fix-dry-run, --diff', 'print the fixes --fix would apply as a unified diff, change nothing')
     .option('--fail-on <level>', 'lowest severity that fails the run: error, warning, note, never (default: note)')
+    .option('--root <dir>', 'repository root that SARIF and github paths are relative to (default: the git top-level)')
+    .option('--category <name>', 'SARIF automationDetails.id category, for several uploads per commit (monorepos)')
     .option('--list-rules', 'list the rules and exit')
     .option('--color', 'force colour')
     .option('--no-color', 'disable colour')
@@ -103,10 +116,10 @@ async function lint(patterns: string[], flags: LintFlags, io: CliIO): Promise<nu
     io.stdout.write(listRules());
     return EXIT_OK;
   }
-  const formats = flags.format.length > 0 ? flags.format : ['text'];
-  for (const f of formats) {
-    if (!REPORTERS.has(f)) throw new UsageError(`unknown format "${f}"; valid formats: ${[...REPORTERS.keys()].join(', ')}`);
-  }
+  const targets = outputTargets(flags, io.cwd);
+  const root = resolveRoot(flags.root, io.cwd);
+  if ('error' in root) throw new UsageError(root.error);
+  if (flags.category !== undefined && flags.category.trim() === '') throw new UsageError('--category: empty category');
   let config: Config;
   try {
     const file = flags.config ? path.resolve(io.cwd, flags.config) : findConfigFile(io.cwd);
@@ -153,27 +166,49 @@ async function lint(patterns: string[], flags: LintFlags, io: CliIO): Promise<nu
     const n = result.fixed.reduce((a, f) => a + f.fixes, 0);
     io.stderr.write(`gomaplint: applied ${n} fix${n === 1 ? '' : 'es'} in ${result.fixed.length} file${result.fixed.length === 1 ? '' : 's'}\n`);
   }
-  const input = {
+  const input: ReportInput = {
     findings: result.findings,
     problems: result.problems,
     stats: result.stats,
     rules: rules.map((r) => r.rule),
     cwd: io.cwd,
-    root: io.cwd,
+    root: root.root,
     durationMs: performance.now() - started,
     toolVersion: toolVersion(),
     color: false,
+    ...(flags.category !== undefined ? { category: flags.category } : {}),
+    sources: new SourceCache(),
+    warn: (message) => io.stderr.write(`gomaplint: warning: ${message}\n`),
   };
-  for (const format of formats) {
-    const reporter = REPORTERS.get(format);
-    if (!reporter) continue;
-    if (flags.output) {
-      fs.writeFileSync(path.resolve(io.cwd, flags.output), reporter.render({ ...input, color: false }));
-    } else {
-      io.stdout.write(reporter.render({ ...input, color: format === 'text' && useColor(io.stdout.isTTY === true, io.env, flags.color) }));
+  let outputFailed = false;
+  for (const target of targets) {
+    if (target.file === undefined) {
+      const color = target.reporter.name === 'text' && useColor(io.stdout.isTTY === true, io.env, flags.color);
+      io.stdout.write(target.reporter.render({ ...input, color }));
+      continue;
+    }
+    try {
+      writeOutputFile({ ...target, file: target.file }, target.reporter.render(input));
+    } catch (e) {
+      if (!(e instanceof OutputSpecError)) throw e;
+      io.stderr.write(`gomaplint: ${e.message}\n`);
+      outputFailed = true;
     }
   }
+  if (outputFailed) return EXIT_ERROR;
   return fails(result.findings, failOn) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** The reports to write, with their files prepared; wrong specs are usage errors. */
+function outputTargets(flags: LintFlags, cwd: string): OutputTarget[] {
+  try {
+    const targets = parseOutputTargets(flags.format, flags.output, cwd, REPORTERS);
+    for (const t of targets) prepareOutputFile(t);
+    return targets;
+  } catch (e) {
+    if (e instanceof OutputSpecError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 function parseFailOn(v: string | undefined): FailOn | undefined {

@@ -1,24 +1,8 @@
-/** The tool's version, read from its package.json (works from the sources and from dist/). */
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-let cached: string | undefined;
+/** The tool's version (from its package.json), name and where its documentation lives. */
+import { packageInfo } from './package-root.js';
 
 export function toolVersion(): string {
-  if (cached) return cached;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 5; i++) {
-    const p = path.join(dir, 'package.json');
-    try {
-      const pkg = JSON.parse(fs.readFileSync(p, 'utf8')) as { name?: string; version?: string };
-      if (pkg.name === 'gomaplint' && pkg.version) return (cached = pkg.version);
-    } catch {
-      // keep looking upward
-    }
-    dir = path.dirname(dir);
-  }
-  return (cached = '0.0.0');
+  return packageInfo()?.version ?? '0.0.0';
 }
 
 export const TOOL_NAME = 'gomaplint';

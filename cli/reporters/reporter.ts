@@ -1,11 +1,12 @@
 /**
  * The reporter interface: every output format turns the same run result into text.
- * Formats: text (people), json (scripts); sarif, github and checkstyle (CI) build on it.
+ * Formats: text (people), json (scripts), sarif, github and checkstyle (CI).
  */
 import path from 'node:path';
 import type { Finding } from '../../analyzer/engine/finding.js';
 import type { Rule } from '../../analyzer/engine/rule.js';
 import type { DirectoryStats, Problem } from '../../analyzer/pipeline/lint-directory.js';
+import type { SourceReader } from './source-cache.js';
 
 export interface ReportInput {
   readonly findings: readonly Finding[];
@@ -22,6 +23,10 @@ export interface ReportInput {
   readonly color: boolean;
   /** SARIF `automationDetails.id` category, for repositories uploading several runs. */
   readonly category?: string;
+  /** Reads the linted files (SARIF line hashes); defaults to reading them from disk. */
+  readonly sources?: SourceReader;
+  /** Tells the user about something the report had to leave out (printed to stderr). */
+  readonly warn?: (message: string) => void;
 }
 
 export interface Reporter {

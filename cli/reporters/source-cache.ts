@@ -4,11 +4,18 @@ import { LineIndex } from '../../analyzer/syntax/line-index.js';
 import { decodeGoSource } from '../../analyzer/syntax/source-text.js';
 
 export interface Source {
+  /** The file's text, BOM removed (positions are offsets into it). */
   readonly text: string;
   readonly lines: LineIndex;
+  /** The file starts with a UTF-8 byte order mark (GitHub's line hashes include it). */
+  readonly hasBom: boolean;
 }
 
-export class SourceCache {
+export interface SourceReader {
+  get(path: string): Source | undefined;
+}
+
+export class SourceCache implements SourceReader {
   private readonly cache = new Map<string, Source | null>();
 
   get(path: string): Source | undefined {
@@ -17,7 +24,7 @@ export class SourceCache {
     let src: Source | null = null;
     try {
       const d = decodeGoSource(fs.readFileSync(path));
-      if (d.ok) src = { text: d.text, lines: new LineIndex(d.text) };
+      if (d.ok) src = { text: d.text, lines: new LineIndex(d.text), hasBom: d.hasBom };
     } catch {
       src = null;
     }

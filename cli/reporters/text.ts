@@ -10,13 +10,13 @@
 import type { Finding } from '../../analyzer/engine/finding.js';
 import { cellWidth, COLOR, PLAIN, type Style } from '../terminal.js';
 import { displayPath, type Reporter } from './reporter.js';
-import { SourceCache } from './source-cache.js';
+import { SourceCache, type SourceReader } from './source-cache.js';
 
 export const textReporter: Reporter = {
   name: 'text',
   render(input) {
     const style = input.color ? COLOR : PLAIN;
-    const sources = new SourceCache();
+    const sources = input.sources ?? new SourceCache();
     const out: string[] = [];
     for (const f of input.findings) {
       const where = `${displayPath(f.path, input.cwd)}:${f.start.line}:${f.start.byteColumn}`;
@@ -32,7 +32,7 @@ function severityLabel(s: string, style: Style): string {
   return s === 'error' ? style.red('error') : s === 'warning' ? style.yellow('warning') : style.cyan('note');
 }
 
-function codeFrame(f: Finding, sources: SourceCache, style: Style): string[] {
+function codeFrame(f: Finding, sources: SourceReader, style: Style): string[] {
   const src = sources.get(f.path);
   if (!src) return [];
   const line0 = f.start.line - 1;
