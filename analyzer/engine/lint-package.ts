@@ -47,11 +47,16 @@ interface Subscriber {
   readonly reports: Report[];
 }
 
-export function lintPackage(model: PackageModel, rules: readonly EnabledRule[]): PackageLintResult {
+/**
+ * Lints the files of `model`, or only those in `only` (the other files still inform the model:
+ * the editor wants findings for its open buffers, with the rest of the package as context).
+ */
+export function lintPackage(model: PackageModel, rules: readonly EnabledRule[], only?: ReadonlySet<GoFile>): PackageLintResult {
   const findings: RawFinding[] = [];
   const failures: RuleFailure[] = [];
   let suppressed = 0;
   for (const file of model.files) {
+    if (only && !only.has(file)) continue;
     const result = lintFile(model, file, rules, failures);
     if (result.length === 0) continue;
     const suppressions = new SuppressionIndex(fileDirectives(file));
