@@ -3,11 +3,26 @@
  * nil-as-delete (`m[k] = nil` on a map of pointers), the first rule; the assertions are about the
  * protocol, not the rule.
  */
+import { fork, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CodeAction, Diagnostic, DocumentDiagnosticReport, PublishDiagnosticsParams, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import {
+  createClientSocketTransport,
+  createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  type CodeAction,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type InitializeResult,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver-protocol/node';
 import { ruleDocsUrl } from '../../cli/version.js';
-import { applyLspEdits, indexToColumn, makeProject, PUSH_CLIENT, TestClient, uriOf, writeFile } from './lsp-client.js';
+import { applyLspEdits, CLI, indexToColumn, makeProject, PUSH_CLIENT, TestClient, uriOf, writeFile } from './lsp-client.js';
 
 const TYPES = `package shop
 
@@ -466,5 +481,63 @@ describe('robustness', () => {
       expect(await client.stop()).toBe(0);
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('other transports', () => {
+  async function exercise(conn: ProtocolConnection, root: string): Promise<void> {
+    const published: PublishDiagnosticsParams[] = [];
+    conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      published.push(p);
+    });
+    conn.listen();
+    const init: InitializeResult = await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: PUSH_CLIENT });
+    expect(init.serverInfo?.name).toBe('gomaplint');
+    await conn.sendNotification('initialized', {});
+    const uri = uriOf(root, 'drop.go');
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: DROP } });
+    const deadline = Date.now() + 10_000;
+    while (!published.some((p) => p.uri === uri && p.diagnostics.length === 1) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(published.find((p) => p.uri === uri)?.diagnostics.map((d) => d.code)).toEqual(['nil-as-delete']);
+    await conn.sendRequest('shutdown');
+    await conn.sendNotification('exit');
+  }
+
+  it('speaks over the Node IPC channel (--node-ipc, how VS Code runs a Node server)', async () => {
+    const root = makeProject({ 'types.go': TYPES, 'drop.go': DROP });
+    const child = fork(CLI, ['lsp', '--node-ipc', `--clientProcessId=${process.pid}`], { cwd: root, silent: true });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      await exercise(createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child)), root);
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('connects to the client over a socket (--socket=<port>)', async () => {
+    const root = makeProject({ 'types.go': TYPES, 'drop.go': DROP });
+    const probe = net.createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
+    const port = (probe.address() as net.AddressInfo).port;
+    await new Promise((r) => probe.close(r));
+    const transport = await createClientSocketTransport(port);
+    const child = spawn(process.execPath, [CLI, 'lsp', `--socket=${port}`], { cwd: root, stdio: 'ignore' });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    try {
+      const [reader, writer] = await transport.onConnected();
+      await exercise(createProtocolConnection(reader, writer), root);
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects more than one transport', () => {
+    const r = spawnSync(process.execPath, [CLI, 'lsp', '--stdio', '--node-ipc'], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('choose one transport');
   });
 });
