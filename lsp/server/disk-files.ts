@@ -17,15 +17,19 @@ interface Entry {
   readonly result: DiskFile;
 }
 
+/** Bytes of source kept (a parsed file costs several times its size in trees and mirrors). */
+const DEFAULT_BUDGET = 24 * 1024 * 1024;
+
 export class DiskFileCache {
   /** Insertion order is recency order (least recently used first). */
   private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
 
   constructor(
     /** Files larger than this (bytes) are not analysed. */
     private readonly maxBytes: number,
-    /** How many files to keep. */
-    private readonly capacity = 4000,
+    /** Total size of the files kept; the least recently used go first. */
+    private readonly budget = DEFAULT_BUDGET,
   ) {}
 
   /** The file at `path`, or undefined when it is not a regular file (gone, a directory). */
@@ -34,7 +38,7 @@ export class DiskFileCache {
     try {
       stat = fs.statSync(path);
     } catch {
-      this.entries.delete(path);
+      this.invalidate(path);
       return undefined;
     }
     if (!stat.isFile()) return undefined;
@@ -45,22 +49,29 @@ export class DiskFileCache {
       return cached.result;
     }
     const result = this.read(path, stat.size);
-    this.entries.delete(path);
+    this.invalidate(path);
     this.entries.set(path, { mtimeMs: stat.mtimeMs, size: stat.size, result });
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value as string;
-      this.entries.delete(oldest);
+    this.bytes += stat.size;
+    // Evict the least recently used, but never the file just read.
+    for (const [p, e] of this.entries) {
+      if (this.bytes <= this.budget || p === path) break;
+      this.entries.delete(p);
+      this.bytes -= e.size;
     }
     return result;
   }
 
   /** Forgets a file (it changed on disk). */
   invalidate(path: string): void {
+    const e = this.entries.get(path);
+    if (!e) return;
     this.entries.delete(path);
+    this.bytes -= e.size;
   }
 
-  clear(): void {
-    this.entries.clear();
+  /** Number of files kept and their total size. */
+  get usage(): { files: number; bytes: number } {
+    return { files: this.entries.size, bytes: this.bytes };
   }
 
   private read(path: string, size: number): DiskFile {
@@ -79,5 +90,6 @@ export class DiskFileCache {
 }
 
 export function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+  return bytes >= 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${bytes} bytes`;
 }

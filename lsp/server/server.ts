@@ -250,8 +250,9 @@ export class GomaplintServer {
     );
   }
 
-  /** Settings or project files changed: everything is stale. */
+  /** Settings or project files changed: everything is stale (and worth reporting again). */
   private invalidateAll(): void {
+    this.reported.clear();
     const groups = new Set([...this.docs.values()].map(groupOf));
     if (this.features.pullDiagnostics) {
       for (const g of groups) this.invalidateGroup(g, undefined);
