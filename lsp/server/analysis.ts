@@ -55,6 +55,9 @@ interface DirectorySetup {
 }
 
 export class Analyzer {
+  /** The rules and matchers of a directory, while its configuration and the settings stay the same. */
+  private readonly setups = new Map<string, { from: Config; settings: ClientSettings; setup: DirectorySetup }>();
+
   constructor(private readonly env: AnalysisEnvironment) {}
 
   /**
@@ -145,14 +148,19 @@ export class Analyzer {
     const explicit = s.configFile === undefined ? undefined : path.resolve(this.env.rootDir ?? process.cwd(), s.configFile);
     const lookup = this.env.project.configFor(dir, explicit);
     if (lookup.error) this.env.warnOnce(`configuration ignored: ${lookup.error}`);
+    const cached = this.setups.get(dir);
+    if (cached && cached.from === lookup.config && cached.settings === s) return cached.setup;
     const merged: Config = { ...lookup.config, rules: new Map([...lookup.config.rules, ...s.rules]) };
     const excluded = exclusionMatcher(merged);
-    return {
+    const setup: DirectorySetup = {
       config: merged,
       rules: selectRules(RULES, merged),
       includeGenerated: s.includeGenerated ?? merged.includeGenerated ?? false,
       isExcluded: excluded ? (p) => excluded(p, false) : () => false,
     };
+    if (this.setups.size > 500) this.setups.clear();
+    this.setups.set(dir, { from: lookup.config, settings: s, setup });
+    return setup;
   }
 
   private skipReason(doc: OpenDocument, setup: DirectorySetup): string | undefined {
