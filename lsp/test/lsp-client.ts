@@ -36,6 +36,8 @@ export interface StartOptions {
   readonly initializationOptions?: unknown;
   /** Answer to `workspace/configuration` for section gomaplint. */
   readonly configuration?: () => unknown;
+  /** Extra arguments for node, before the server script. */
+  readonly nodeArgs?: readonly string[];
 }
 
 /** Capabilities of a plain push client (much like Neovim 0.7). */
@@ -98,7 +100,7 @@ export class TestClient {
 
   static async start(options: StartOptions): Promise<TestClient> {
     requireBuild();
-    const proc = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { cwd: options.root, stdio: 'pipe' });
+    const proc = spawn(process.execPath, [...(options.nodeArgs ?? []), CLI, 'lsp', '--stdio'], { cwd: options.root, stdio: 'pipe' });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
     const client = new TestClient(proc, conn, options);
     client.initializeResult = await conn.sendRequest('initialize', {

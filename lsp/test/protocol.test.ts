@@ -484,6 +484,24 @@ describe('robustness', () => {
   });
 });
 
+describe('stdout', () => {
+  it('carries only the protocol: console output reaches the client as log messages', async () => {
+    const root = makeProject({ 'types.go': TYPES, 'drop.go': DROP });
+    // Something in the process writes with console.log once the server runs (a dependency, a debug line).
+    const stray = "const o=console.log;const t=setInterval(()=>{if(console.log!==o){clearInterval(t);console.log('stray output',{n:1})}},10);t.unref();";
+    const client = await TestClient.start({ root, nodeArgs: ['--import', `data:text/javascript,${stray}`], initializationOptions: { debounceMs: 0 } });
+    try {
+      await client.until(() => client.logs.find((l) => l.message === 'stray output { n: 1 }'), 'the console output as a log message');
+      const uri = uriOf(root, 'drop.go');
+      await client.open(uri, DROP);
+      expect((await client.diagnostics(uri, nonEmpty)).diagnostics).toHaveLength(1);
+    } finally {
+      expect(await client.stop()).toBe(0);
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('other transports', () => {
   async function exercise(conn: ProtocolConnection, root: string): Promise<void> {
     const published: PublishDiagnosticsParams[] = [];
