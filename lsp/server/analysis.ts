@@ -103,17 +103,21 @@ export class Analyzer {
   }
 
   /**
-   * Findings of `doc` if its text were `text` (the rest of its package as it is now): the rounds
-   * of fix-all after the first.
+   * Findings of `doc` if its text were `text`, the rest of its package as it is now (`open`: the
+   * open documents of its directory): the rounds of fix-all after the first.
    */
-  findingsWithText(doc: OpenDocument, text: string): RawFinding[] {
+  findingsWithText(doc: OpenDocument, text: string, open: readonly OpenDocument[]): RawFinding[] {
     const header = readFileHeader(text);
     const file = new GoFile(doc.path, text, header.packageName, doc.bom === 1, parseGo(text));
     const dir = doc.onDisk ? path.dirname(doc.path) : (this.env.rootDir ?? process.cwd());
     const setup = this.setup(dir);
-    let context: GoFile[] = [];
+    const context: GoFile[] = [];
     if (doc.onDisk && header.packageName !== undefined) {
-      context = this.diskFilesOf(dir, new Set([doc.path]), setup).filter((f) => f.packageName === header.packageName);
+      const name = header.packageName;
+      const others = open.filter((d) => d !== doc && d.onDisk);
+      for (const d of others) if (d.header.packageName === name && !this.skipReason(d, setup)) context.push(d.goFile());
+      const openPaths = new Set([doc.path, ...others.map((d) => d.path)]);
+      context.push(...this.diskFilesOf(dir, openPaths, setup).filter((f) => f.packageName === name));
     }
     const model = new PackageModel([file, ...context], doc.onDisk ? this.env.project.goModule(dir).version : LATEST_GO, dir);
     return lintPackage(model, setup.rules, new Set([file])).findings;

@@ -4,7 +4,7 @@ import { applyEdits } from '../../analyzer/engine/fixes.js';
 import type { RawFinding } from '../../analyzer/engine/finding.js';
 import { fileDirectives, SuppressionIndex } from '../../analyzer/engine/suppressions.js';
 import { GoFile } from '../../analyzer/syntax/go-file.js';
-import { ignoreEdit, minimalEdit, wants } from './code-actions.js';
+import { fixAllEdit, ignoreEdit, minimalEdit, wants } from './code-actions.js';
 
 function finding(file: GoFile, snippet: string, ruleId = 'nil-as-delete'): RawFinding {
   const start = file.text.indexOf(snippet);
@@ -59,6 +59,36 @@ describe('ignoreEdit', () => {
     const text = 'package p\n\nfunc f(m map[int]*int) {\n\t_ = `a\nb`; m[1] = nil\n}\n';
     const file = new GoFile('/w/p.go', text, 'p');
     expect(ignoreEdit(file, finding(file, 'm[1] = nil'))).toBeUndefined();
+  });
+});
+
+describe('fixAllEdit', () => {
+  /** A finding whose safe fix replaces `snippet` in `file` with `newText`. */
+  function fixing(file: GoFile, snippet: string, newText: string, safe = true): RawFinding {
+    const f = finding(file, snippet);
+    return { ...f, fix: { description: 'fix', safe, edits: [{ start: f.start, end: f.end, newText }] } };
+  }
+
+  it('applies overlapping fixes in rounds, re-analysing in between, as one edit', () => {
+    const text = 'package p\n\nvar a = 1\n\nvar c = 3\n';
+    const file = new GoFile('/w/p.go', text, 'p');
+    // Two fixes overlap: the first (by position) wins the round, the other comes back after re-analysis.
+    const findings = [fixing(file, 'a = 1', 'b = 1'), fixing(file, '1', '2'), fixing(file, '3', '4', false)];
+    const rounds: string[] = [];
+    const edit = fixAllEdit(file, findings, (next) => {
+      rounds.push(next);
+      const f = new GoFile('/w/p.go', next, 'p');
+      return next.includes('b = 1') ? [fixing(f, '1', '2')] : [];
+    });
+    expect(rounds).toEqual(['package p\n\nvar b = 1\n\nvar c = 3\n']);
+    // The unsafe fix is not applied.
+    expect(applyEdits(text, [edit as NonNullable<typeof edit>])).toBe('package p\n\nvar b = 2\n\nvar c = 3\n');
+    expect(edit).toEqual({ start: text.indexOf('a = 1'), end: text.indexOf('a = 1') + 5, newText: 'b = 2' });
+  });
+
+  it('returns nothing when no safe fix applies', () => {
+    const file = new GoFile('/w/p.go', 'package p\n\nvar a = 1\n', 'p');
+    expect(fixAllEdit(file, [fixing(file, '1', '2', false)], () => [])).toBeUndefined();
   });
 });
 

@@ -348,7 +348,7 @@ export class GomaplintServer {
       encoding: this.features.encoding,
       documentChanges: this.features.documentChanges,
       diagnostic: (f) => this.diagnostic(f),
-      findingsWithText: (text) => this.analyzer.findingsWithText(doc, text),
+      findingsWithText: (text) => this.analyzer.findingsWithText(doc, text, this.docsOf(groupOf(doc))),
     });
   }
 
