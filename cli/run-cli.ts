@@ -57,6 +57,13 @@ interface LintFlags {
   category?: string;
 }
 
+interface LspFlags {
+  stdio?: boolean;
+  nodeIpc?: boolean;
+  socket?: string;
+  pipe?: string;
+}
+
 const collect = (value: string, previous: string[]): string[] => [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
@@ -92,6 +99,24 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     })
     .action(async (patterns: string[], flags: LintFlags) => {
       exitCode = await lint(patterns, flags, io);
+    });
+  program
+    .command('lsp')
+    .description('run the language server (LSP 3.17) for editors; see docs for editor setup')
+    .option('--stdio', 'talk over stdin/stdout (the default)')
+    .option('--node-ipc', 'talk over the Node IPC channel (a Node parent process forked the server)')
+    .option('--socket <port>', 'connect to the client on this TCP port')
+    .option('--pipe <name>', 'connect to the client on this named pipe / socket file')
+    .addOption(new Option('--clientProcessId <pid>', 'exit when this process exits').hideHelp())
+    .action(async (flags: LspFlags) => {
+      // Loaded on demand: a lint run does not pay for the protocol libraries.
+      const { startLanguageServer, TransportError } = await import('../lsp/server/index.js');
+      try {
+        exitCode = await startLanguageServer(flags, toolVersion());
+      } catch (e) {
+        if (e instanceof TransportError) throw new UsageError(`lsp: ${e.message}`);
+        throw e;
+      }
     });
 
   try {

@@ -48,8 +48,8 @@ interface Subscriber {
 }
 
 /**
- * Lints the files of `model` (or only those in `only`: the other files still give the model its
- * facts).
+ * Lints the files of `model`, or only those in `only` (the other files still inform the model:
+ * the editor wants findings for its open buffers, with the rest of the package as context).
  */
 export function lintPackage(model: PackageModel, rules: readonly EnabledRule[], only?: ReadonlySet<GoFile>): PackageLintResult {
   const findings: RawFinding[] = [];

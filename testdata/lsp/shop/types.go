@@ -1,0 +1,8 @@
+package shop
+
+type conn struct{ id int }
+
+// registry's map values are pointers: storing nil keeps the key.
+type registry struct {
+	conns map[string]*conn
+}
