@@ -41,7 +41,7 @@ function bigFile(lines: number): string {
   return `${out.slice(0, lines).join('\n')}\n`;
 }
 
-const SIBLING = 'package big\n\ntype conn struct{ id int }\n\ntype registry struct {\n\tconns map[string]*conn\n}\n';
+const SIBLING = 'package big\n\ntype conn struct{ id int }\n\ntype registry struct {\n\tconns map[string]*conn\n}\n\nfunc newRegistry() *registry { return &registry{conns: map[string]*conn{}} }\n';
 
 function quantile(xs: readonly number[], q: number): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -6,3 +6,5 @@ type conn struct{ id int }
 type registry struct {
 	conns map[string]*conn
 }
+
+func newRegistry() *registry { return &registry{conns: map[string]*conn{}} }
