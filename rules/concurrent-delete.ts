@@ -5,8 +5,10 @@
  */
 import { defineRule, type RuleContext } from '../analyzer/engine/rule.js';
 import type { HeldLock } from '../analyzer/model/locks.js';
-import { inconsistentLocking, locksAt, racingGoroutine, rootOf, sharedFromGoroutine } from '../analyzer/model/map-sharing.js';
+import { inconsistentLocking, locksAt, racingGoroutine, sharedFromGoroutine } from '../analyzer/model/map-sharing.js';
 import type { PackageModel } from '../analyzer/model/package-model.js';
+import { stripParens } from '../analyzer/model/typing.js';
+import { isNamed } from '../analyzer/model/types.js';
 import type { Node } from '../analyzer/syntax/node.js';
 
 export default defineRule({
@@ -79,18 +81,30 @@ function check({ model, report }: RuleContext, node: Node, map: Node, what: stri
 }
 
 /**
- * Whether a held lock plausibly guards this map: the lock and the map hang off the same variable
- * (`r.mu` and `r.items`), or both are package-level. A map local to the function (a copy being
- * built) is not guarded by anyone's lock.
+ * Whether a held lock plausibly guards this map: the mutex and the map belong to the same value
+ * (`r.mu` and `r.items`; an embedded mutex `r.RLock()` and `r.items`), or both are package-level.
+ * A map local to the function (a copy being built), or one owned by another value (`s.db.dirty`
+ * under `s.mu`), is not guarded by that lock.
  */
 function lockGuardsMap(model: PackageModel, lock: HeldLock, map: Node): boolean {
   const lockRecv = lock.call.child('function')?.child('operand');
   if (!lockRecv) return false;
-  const lr = rootOf(lockRecv).root;
-  const mr = rootOf(map).root;
-  const ls = lr.type === 'identifier' ? model.resolve(lr) : undefined;
-  const ms = mr.type === 'identifier' ? model.resolve(mr) : undefined;
-  if (!ls || !ms) return false;
-  if (ls === ms) return true;
-  return ls.role === 'package' && ms.role === 'package';
+  const lockOwner = ownerOfLock(model, stripParens(lockRecv));
+  const m = stripParens(map);
+  const mapOwner = m.type === 'selector_expression' ? m.child('operand') : undefined;
+  if (lockOwner === 'package' || !mapOwner) {
+    const ms = m.type === 'identifier' ? model.resolve(m) : undefined;
+    return lockOwner === 'package' && ms?.role === 'package';
+  }
+  return lockOwner !== undefined && model.sameRef(lockOwner, mapOwner);
+}
+
+/** The value a mutex belongs to: `r` for `r.mu` and for an embedded `r.Lock()`; 'package' for a package-level mutex. */
+function ownerOfLock(model: PackageModel, recv: Node): Node | 'package' | undefined {
+  const t = model.typeOf(recv);
+  const isMutex = isNamed(t, 'sync', 'Mutex', true) || isNamed(t, 'sync', 'RWMutex', true);
+  if (!isMutex && t.kind !== 'unknown') return recv; // a struct embedding the mutex
+  if (recv.type === 'selector_expression') return recv.child('operand');
+  if (recv.type === 'identifier') return model.resolve(recv)?.role === 'package' ? 'package' : undefined;
+  return undefined;
 }

@@ -23,7 +23,7 @@ export default defineRule({
   create({ model, report }) {
     return {
       indexWrite(write) {
-        const loop = orderDependentRange(model, write.map, write.key, write.statement);
+        const loop = orderDependentRange(model, write.map, write.key, write.statement, true);
         if (!loop) return;
         const m = write.map.text;
         report({

@@ -50,6 +50,8 @@ export interface GoroutineSharing {
 export function sharedFromGoroutine(model: PackageModel, map: Node, at: Node): GoroutineSharing | undefined {
   const ctx = concurrentContextOf(model, at);
   if (!ctx) return undefined;
+  // Handlers of a test's own mock server serve the requests the test makes, one at a time.
+  if (ctx.kind === 'handler' && isTestFile(at)) return undefined;
   const { root, isPath } = rootOf(map);
   if (root.type !== 'identifier') return undefined;
   const sym = model.resolve(root);
@@ -223,13 +225,16 @@ function calledOnlyWithLock(model: PackageModel, typeName: string, name: string,
     const t = recv ? derefPointer(model.typeOf(recv)) : undefined;
     return t?.kind === 'named' && t.pkg === '' && t.name === typeName;
   });
-  if (calls.length === 0) return false;
-  return calls.every((c) => {
+  // Tests call helpers directly, on values no other goroutine sees: they say nothing about the
+  // locking the package's own callers do.
+  const production = calls.filter((c) => !isTestFile(c));
+  if (production.length === 0) return false;
+  return production.every((c) => {
     const recv = stripParens(c.child('function')?.child('operand') as Node);
     // A lock of the value the method is called on (`r.mu` for `r.evict()`), not just any lock.
     const recvName = lockName(recv);
     if (locksAt(model, c).some((l) => l.name === recvName || l.name.startsWith(`${recvName}.`))) return true;
-    if (recv.type === 'identifier' && isFreshLocal(model.resolve(recv))) return true;
+    if (recv.type === 'identifier' && isFreshLocal(model, model.resolve(recv), c)) return true;
     const caller = enclosingMethod(c);
     const callerName = caller?.child('name')?.text ?? '';
     if (caller && /Locked$/.test(callerName)) return true;
@@ -243,14 +248,45 @@ function calledOnlyWithLock(model: PackageModel, typeName: string, name: string,
   });
 }
 
-/** A local built right there (`&T{}`, `T{}`, `new(T)`): nothing else can see it yet. */
-function isFreshLocal(sym: GoSymbol | undefined): boolean {
-  if (!sym || sym.role !== 'local' || !sym.decl) return false;
-  const values = (sym.decl.type === 'short_var_declaration' ? sym.decl.child('right') : sym.decl.child('value'))?.namedChildren ?? [];
-  const v = values[sym.index];
-  if (!v) return sym.decl.type === 'var_spec';
+function isTestFile(n: Node): boolean {
+  return (n.source as { path?: string }).path?.endsWith('_test.go') ?? false;
+}
+
+/**
+ * A value the function has just built and not shared yet: a local (or named result) every
+ * assignment of which before `at` is a composite literal, `new(T)`, or a call of a package
+ * constructor (`newT(...)`, `NewT(...)`) — as a constructor does before returning it.
+ */
+function isFreshLocal(model: PackageModel, sym: GoSymbol | undefined, at: Node): boolean {
+  if (!sym || (sym.role !== 'local' && sym.role !== 'result') || !sym.decl) return false;
+  const sources: Node[] = [];
+  if (sym.role === 'local') {
+    const values = (sym.decl.type === 'short_var_declaration' ? sym.decl.child('right') : sym.decl.child('value'))?.namedChildren ?? [];
+    const v = values[sym.index];
+    if (v) sources.push(v);
+  }
+  for (const ref of model.references(sym)) {
+    if (ref === sym.ident || ref.start >= at.start) continue;
+    const list = ref.parent;
+    const stmt = list?.parent;
+    if (list?.type === 'expression_list' && list.field === 'left' && stmt?.type === 'assignment_statement') {
+      const i = list.namedChildren.indexOf(ref);
+      const right = stmt.child('right')?.namedChildren ?? [];
+      const v = right.length === list.namedChildren.length ? right[i] : undefined;
+      if (!v) return false;
+      sources.push(v);
+    }
+  }
+  if (sources.length === 0) return sym.decl.type === 'var_spec';
+  return sources.every(isFreshValue);
+}
+
+function isFreshValue(v: Node): boolean {
   let e = stripParens(v);
   if (e.type === 'unary_expression' && e.child('operator')?.type === '&') e = stripParens(e.child('operand') as Node);
   if (e.type === 'composite_literal') return true;
-  return e.type === 'call_expression' && e.child('function')?.text === 'new';
+  if (e.type !== 'call_expression') return false;
+  const fn = e.child('function');
+  if (fn?.type !== 'identifier') return false;
+  return fn.text === 'new' || /^[nN]ew[A-Z_]?/.test(fn.text);
 }

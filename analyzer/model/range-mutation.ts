@@ -14,17 +14,101 @@ import type { GoSymbol } from './symbols.js';
 import { stripParens } from './typing.js';
 import { isNamed } from './types.js';
 
-/** The range loop over `map` in which mutating key `key` (at `at`) is order-dependent, if any. */
-export function orderDependentRange(model: PackageModel, map: Node, key: Node, at: Node): RangeLoop | undefined {
+/**
+ * The range loop over `map` in which mutating key `key` (at `at`) is order-dependent, if any.
+ * For insertions (`inserting`), two more shapes are order-independent: re-keying the current
+ * entry with an idempotent normalisation (`m[strings.ToLower(k)] = v`: visiting the new key
+ * again changes nothing), and putting back a key that a traversal helper of the loop removed.
+ */
+export function orderDependentRange(model: PackageModel, map: Node, key: Node, at: Node, inserting = false): RangeLoop | undefined {
   if (isIterationSemanticsTest(at)) return undefined;
   const stmt = enclosingStatement(at);
   for (const loop of model.enclosingRanges(at)) {
     if (!model.mapTypeOf(loop.iterated) || !model.sameRef(loop.iterated, map)) continue;
     if (namesCurrentEntry(model, key, loop.keyVar, loop.valueVar)) continue;
     if (stmt && leavesLoopAfter(stmt, loop.node)) continue;
+    if (inserting && (normalisesCurrentKey(model, key, loop) || putBackByTraversal(model, key, map))) continue;
     return loop;
   }
   return undefined;
+}
+
+/** Idempotent key normalisations: f(f(x)) == f(x). */
+const IDEMPOTENT: Record<string, readonly string[]> = {
+  strings: ['ToLower', 'ToUpper', 'ToTitle', 'TrimSpace', 'TrimSuffix', 'TrimPrefix', 'Trim', 'TrimLeft', 'TrimRight'],
+  bytes: ['ToLower', 'ToUpper', 'TrimSpace', 'TrimSuffix', 'TrimPrefix', 'Trim', 'TrimLeft', 'TrimRight'],
+  path: ['Clean'],
+  'path/filepath': ['Clean', 'ToSlash', 'FromSlash'],
+};
+
+/** `strings.ToLower(k)` (possibly through a local copy) of the current key. */
+function normalisesCurrentKey(model: PackageModel, key: Node, loop: RangeLoop): boolean {
+  const call = throughLocalCopies(model, key);
+  if (call.type !== 'call_expression') return false;
+  const fn = call.child('function');
+  const args = call.child('arguments')?.namedChildren ?? [];
+  if (fn?.type !== 'selector_expression' || args.length === 0) return false;
+  const pkg = fn.child('operand');
+  const sym = pkg?.type === 'identifier' ? model.resolve(pkg) : undefined;
+  const names = sym?.kind === 'import' ? IDEMPOTENT[sym.importPath ?? ''] : undefined;
+  if (!names?.includes(fn.child('field')?.text ?? '')) return false;
+  return namesCurrentEntry(model, args[0] as Node, loop.keyVar, loop.valueVar);
+}
+
+/**
+ * `nodes[lowest] = ...` where `lowest` comes from a call of a local helper (a function literal of
+ * the same function) that itself deletes from the map: a traversal that removes keys and the
+ * loop puts one back.
+ */
+function putBackByTraversal(model: PackageModel, key: Node, map: Node): boolean {
+  const e = stripParens(key);
+  const sym = e.type === 'identifier' ? model.resolve(e) : undefined;
+  if (!sym?.decl || sym.role !== 'local') return false;
+  const values = (sym.decl.type === 'short_var_declaration' ? sym.decl.child('right') : sym.decl.child('value'))?.namedChildren ?? [];
+  const init = values.length === 1 ? stripParens(values[0] as Node) : undefined;
+  const callee = init?.type === 'call_expression' ? init.child('function') : undefined;
+  const helper = callee?.type === 'identifier' ? model.resolve(callee) : undefined;
+  if (!helper || helper.kind !== 'var') return false;
+  for (const lit of functionLiteralsAssignedTo(model, helper)) {
+    for (const n of lit.descendants()) {
+      if (n.type !== 'call_expression' || n.child('function')?.text !== 'delete') continue;
+      const target = n.child('arguments')?.namedChildren[0];
+      if (target && model.sameRef(target, map)) return true;
+    }
+  }
+  return false;
+}
+
+function functionLiteralsAssignedTo(model: PackageModel, sym: GoSymbol): Node[] {
+  const out: Node[] = [];
+  for (const ref of model.references(sym)) {
+    const list = ref.parent;
+    const stmt = list?.parent;
+    if (list?.type !== 'expression_list' || list.field !== 'left' || !stmt) continue;
+    const i = list.namedChildren.indexOf(ref);
+    const v = stmt.child('right')?.namedChildren[i];
+    if (v && stripParens(v).type === 'func_literal') out.push(stripParens(v));
+  }
+  const decl = sym.decl;
+  const values = decl?.type === 'var_spec' ? (decl.child('value')?.namedChildren ?? []) : [];
+  const v = values[sym.index];
+  if (v && stripParens(v).type === 'func_literal') out.push(stripParens(v));
+  return out;
+}
+
+/** Follows `x := <expr>` copies (declared once) to the expression. */
+function throughLocalCopies(model: PackageModel, e0: Node): Node {
+  let e = stripParens(e0);
+  for (let i = 0; i < 8 && e.type === 'identifier'; i++) {
+    const sym = model.resolve(e);
+    if (sym?.decl?.type !== 'short_var_declaration' || sym.role !== 'local') break;
+    const values = sym.decl.child('right')?.namedChildren ?? [];
+    const names = sym.decl.child('left')?.namedChildren ?? [];
+    const v = values.length === names.length ? values[sym.index] : undefined;
+    if (!v || model.isReassigned(sym)) break;
+    e = stripParens(v);
+  }
+  return e;
 }
 
 /**

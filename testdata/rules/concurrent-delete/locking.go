@@ -120,3 +120,59 @@ func (c *config) Build(keys []string) {
 		c.table[k] = len(k)
 	}
 }
+
+// A value built by a constructor and not yet shared: its setup calls need no lock.
+type leases struct {
+	mu      sync.Mutex
+	byLease map[string]int
+}
+
+func newLeases() *leases { return &leases{byLease: map[string]int{}} }
+
+func (l *leases) Count(id string) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.byLease[id]
+}
+
+func (l *leases) Add(id string) {
+	l.mu.Lock()
+	l.addRef(id)
+	l.mu.Unlock()
+}
+
+func (l *leases) addRef(id string) {
+	l.byLease[id]++
+}
+
+func loadLeases(ids []string) *leases {
+	lm := newLeases()
+	for _, id := range ids {
+		lm.addRef(id)
+	}
+	return lm
+}
+
+func newLeasesFrom(ids []string) (l *leases) {
+	l = &leases{byLease: map[string]int{}}
+	for _, id := range ids {
+		l.addRef(id)
+	}
+	return
+}
+
+// A read lock of one value does not guard a map owned by another.
+type store struct {
+	l  sync.RWMutex
+	db *database
+}
+
+type database struct {
+	dirty map[string]struct{}
+}
+
+func (s *store) Remove(name string) {
+	s.l.RLock()
+	defer s.l.RUnlock()
+	s.db.dirty[name] = struct{}{}
+}

@@ -1,6 +1,9 @@
 package insertinrange
 
-import "reflect"
+import (
+	"reflect"
+	"strings"
+)
 
 type item struct{ id string }
 
@@ -59,4 +62,52 @@ func negatives(m map[string]int, other map[string]int, ix *index) {
 	for it.Next() {
 		rv.SetMapIndex(it.Key(), reflect.ValueOf(2))
 	}
+}
+
+// Re-keying with an idempotent normalisation: visiting the new key again changes nothing.
+func lowerKeys(m map[string]any) {
+	for key, val := range m {
+		lower := strings.ToLower(key)
+		if key != lower {
+			delete(m, key)
+		}
+		m[lower] = val
+	}
+	for ref, hash := range m {
+		if strings.HasSuffix(ref, "^{}") {
+			m[strings.TrimSuffix(ref, "^{}")] = hash
+			delete(m, ref)
+		}
+	}
+}
+
+// A non-idempotent re-keying is reported.
+func suffixKeys(m map[string]any) {
+	for key, val := range m {
+		m[key+"!"] = val // want "may add a key"
+	}
+}
+
+// A traversal helper deletes keys and the loop puts one back.
+func roots(graph map[int][]int) map[int]struct{} {
+	nodes := map[int]struct{}{}
+	for k := range graph {
+		nodes[k] = struct{}{}
+	}
+	var walk func(origin, n int) (bool, int)
+	walk = func(origin, n int) (bool, int) {
+		if _, ok := nodes[n]; !ok {
+			return false, 0
+		}
+		delete(nodes, n)
+		return origin == n, n
+	}
+	for k := range nodes {
+		for _, c := range graph[k] {
+			if cycle, lowest := walk(k, c); cycle {
+				nodes[lowest] = struct{}{}
+			}
+		}
+	}
+	return nodes
 }
