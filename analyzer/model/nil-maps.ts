@@ -22,6 +22,8 @@ import { isNoReturnCall } from './control.js';
 import type { PackageModel } from './package-model.js';
 import { isFunctionNode } from './scopes.js';
 import type { GoSymbol } from './symbols.js';
+import { writeKind } from './package-model.js';
+import { asMap } from './types.js';
 import { stripParens } from './typing.js';
 
 export type NilVerdict = 'nil' | 'nil-some-path' | 'ok';
@@ -30,6 +32,11 @@ export type NilVerdict = 'nil' | 'nil-some-path' | 'ok';
 export interface Location {
   readonly sym: GoSymbol;
   readonly field: string | undefined;
+  /**
+   * Start from nil at the function's entry (a parameter or receiver field, asking "what if the
+   * caller passes a nil map / a zero struct?").
+   */
+  readonly nilAtEntry?: boolean;
 }
 
 // Lattice: BOT (unreachable) < NIL, INIT < TOP (nil on some paths).
@@ -103,7 +110,7 @@ class Flow {
     // A named result starts nil. A local gets its state at its declaration; before it the state
     // is irrelevant (the variable does not exist yet), so start "initialised".
     const namedResult = this.loc.sym.role === 'result' && this.loc.field === undefined;
-    this.block(body, namedResult ? NIL : INIT);
+    this.block(body, namedResult || this.loc.nilAtEntry ? NIL : INIT);
   }
 
   /** A closure that writes the tracked variable (or takes its address) defeats the analysis. */
@@ -198,8 +205,13 @@ class Flow {
         const left = stmt.child('left')?.namedChildren ?? [];
         const right = stmt.child('right')?.namedChildren ?? [];
         const op = stmt.type === 'assignment_statement' ? (stmt.child('operator')?.type ?? '=') : ':=';
+        const tupleCall = left.length > 1 && right.length === 1 && stripParens(right[0] as Node).type === 'call_expression' ? stripParens(right[0] as Node) : undefined;
         left.forEach((l, i) => {
           const value = left.length === right.length ? right[i] : undefined;
+          if (tupleCall && (op === '=' || op === ':=') && this.loc.field === undefined && this.isTrackedVar(stripParens(l))) {
+            s = this.callResult(tupleCall, i);
+            return;
+          }
           s = this.assign(l, value, op, s);
         });
         return s;
@@ -266,8 +278,14 @@ class Flow {
       const fn = e.child('function');
       if (fn && args.length === 1 && stripParens(args[0] as Node).type === 'nil' && this.model.typing.typeDenotedBy(fn)) return NIL;
     }
-    if (this.isTrackedMap(e)) return INIT;
+    if (e.type === 'call_expression') return this.callResult(e, 0);
     return INIT;
+  }
+
+  /** A call of a function of this package that provably returns a nil map in position `i`. */
+  private callResult(call: Node, i: number): State {
+    const decl = calleeDeclaration(this.model, call);
+    return decl && returnsNilMap(this.model, decl, i) ? NIL : INIT;
   }
 
   /** State of the tracked field after the struct variable is set to `v`. */
@@ -441,6 +459,78 @@ class Flow {
     if (outer) outer.continues = join(outer.continues, frame.continues);
     return join(out, frame.breaks);
   }
+}
+
+/** The declaration of the package function or method a call invokes, if it is one of this package's. */
+export function calleeDeclaration(model: PackageModel, call: Node): Node | undefined {
+  const fn = call.child('function');
+  if (!fn) return undefined;
+  if (fn.type === 'identifier') {
+    const sym = model.resolve(fn);
+    return sym?.kind === 'func' && sym.decl?.type === 'function_declaration' ? sym.decl : undefined;
+  }
+  if (fn.type === 'selector_expression') {
+    const recv = fn.child('operand');
+    const name = fn.child('field')?.text;
+    if (!recv || !name) return undefined;
+    return model.methodOf(model.typeOf(recv), name)?.decl?.node;
+  }
+  return undefined;
+}
+
+const nilReturns = new WeakMap<Node, Map<number, boolean>>();
+
+/**
+ * Whether the function returns a nil map as result `i` on every path: each `return` gives `nil`
+ * there, or the result is named, never assigned (nor its address taken) and returned bare.
+ */
+export function returnsNilMap(model: PackageModel, fn: Node, i: number): boolean {
+  let byIndex = nilReturns.get(fn);
+  if (!byIndex) nilReturns.set(fn, (byIndex = new Map()));
+  const cached = byIndex.get(i);
+  if (cached !== undefined) return cached;
+  byIndex.set(i, false);
+  const result = computeReturnsNil(model, fn, i);
+  byIndex.set(i, result);
+  return result;
+}
+
+function computeReturnsNil(model: PackageModel, fn: Node, i: number): boolean {
+  const sig = model.typing.signatureOf(fn);
+  const resultType = sig.results[i];
+  if (!resultType || !asMap(resultType) || !fn.child('body')) return false;
+  const named = namedResult(fn, i);
+  const namedSym = named ? model.resolve(named) : undefined;
+  const namedUntouched = namedSym !== undefined && !model.references(namedSym).some((r) => r !== namedSym.ident && writeKind(r) !== undefined);
+  let returns = 0;
+  const stack: Node[] = [fn.child('body') as Node];
+  while (stack.length > 0) {
+    const n = stack.pop() as Node;
+    if (n.type === 'func_literal') continue;
+    if (n.type === 'return_statement') {
+      returns++;
+      const values = n.namedChildren[0]?.namedChildren ?? [];
+      if (values.length === 0) {
+        if (!namedUntouched) return false;
+        continue;
+      }
+      const v = values.length === sig.results.length ? values[i] : undefined;
+      const e = v ? stripParens(v) : undefined;
+      if (!e) return false;
+      if (e.type === 'nil') continue;
+      if (namedUntouched && e.type === 'identifier' && model.resolve(e) === namedSym) continue;
+      return false;
+    }
+    for (const c of n.children) stack.push(c);
+  }
+  return returns > 0;
+}
+
+function namedResult(fn: Node, i: number): Node | undefined {
+  const result = fn.child('result');
+  if (result?.type !== 'parameter_list') return undefined;
+  const names = result.namedChildren.filter((p) => p.type === 'parameter_declaration').flatMap((p) => p.childrenOf('name'));
+  return names[i];
 }
 
 /** After `m[k] = v`: a nil map panicked there, so only the non-nil paths continue. */
