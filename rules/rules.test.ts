@@ -36,3 +36,10 @@ describe.each(RULES.map((r) => [r.meta.id, r] as const))('%s', (id, rule) => {
     expect(rule.meta.tags.length).toBeLessThanOrEqual(10);
   });
 });
+
+describe('testdata/compare (the shapes of staticcheck SA5000 and S1033)', () => {
+  it('nil-map-write finds what SA5000 finds (and more); redundant-delete-guard what S1033 finds without side effects', async () => {
+    const result = await checkTestdata(path.join(root, 'testdata', 'compare'), RULES, ['nil-map-write', 'redundant-delete-guard']);
+    expect(result.failures).toEqual([]);
+  });
+});

@@ -37,6 +37,7 @@ export const jsonReporter: Reporter = {
       problems: input.problems.map((p) => ({ file: displayPath(p.path, input.cwd), message: p.message })),
       summary: {
         files: input.stats.files,
+        bytes: input.stats.bytes,
         packages: input.stats.packages,
         findings: input.findings.length,
         errors: count('error'),
