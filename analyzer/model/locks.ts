@@ -73,9 +73,17 @@ export function locksHeldAt(point: Node, isConcurrent: IsConcurrentLiteral): Hel
   }
   for (let i = points.length - 1; i >= 0; i--) {
     const [fn, target] = points[i] as [Node, Node];
+    // Nothing to follow in a function whose text before the point takes no lock.
+    if (!mentionsLock(fn.source.text, fn.start, target.start)) continue;
     applyPath(fn, target, held);
   }
   return [...held.values()];
+}
+
+/** Whether `text[from, to)` contains a Lock/RLock/TryLock call at all (a cheap pre-check). */
+function mentionsLock(text: string, from: number, to: number): boolean {
+  const i = text.indexOf('Lock', from);
+  return i >= 0 && i < to;
 }
 
 /** Applies the lock operations that run in `fn` before `target` to `held`. */
@@ -114,7 +122,7 @@ function applyStatement(s: Node, held: Map<string, HeldLock>): void {
   }
   if (s.type === 'defer_statement' || s.type === 'go_statement') return;
   // A compound statement: locks taken inside it (and not released inside it) may still be held.
-  if (!isCompound(s)) return;
+  if (!isCompound(s) || !mentionsLock(s.source.text, s.start, s.end)) return;
   const stack: Node[] = [s];
   while (stack.length > 0) {
     const n = stack.pop() as Node;

@@ -1,7 +1,8 @@
 /**
  * Package-level declarations of every file of a package: values, types, methods by receiver type,
- * and each file's imports. Built from the top level of each file only (function bodies stay
- * unparsed in the mirror until something needs them).
+ * and each file's imports. Built from the top level of each file only (function bodies are never
+ * mirrored for it; function and method headers are read from the text), and cached per file, so
+ * in the editor only the edited file is indexed again.
  */
 import type { GoFile } from '../syntax/go-file.js';
 import type { Node } from '../syntax/node.js';
@@ -16,23 +17,40 @@ export interface MethodDecl {
   readonly pointerReceiver: boolean;
 }
 
+/** What one file contributes to its package's index; cached per file (files outlive edits of others). */
+interface FileIndex {
+  readonly symbols: GoSymbol[];
+  readonly methods: Array<[string, MethodDecl]>;
+  readonly imports: Map<string, GoSymbol>;
+  readonly dotImports: string[];
+}
+
+const fileIndexes = new WeakMap<GoFile, FileIndex>();
+
 export class PackageIndex {
   /** Package-level vars, consts, funcs and types by name (the first declaration wins). */
   readonly symbols = new Map<string, GoSymbol>();
   /** Methods by receiver base type name, then by method name. */
   readonly methods = new Map<string, Map<string, MethodDecl>>();
-  /** Every function and method declaration of the package, in file order. */
-  readonly functions: Node[] = [];
-  private readonly imports = new Map<GoFile, Map<string, GoSymbol>>();
-  private readonly dotImports = new Map<GoFile, string[]>();
+  private readonly files = new Map<GoFile, FileIndex>();
 
-  constructor(readonly files: readonly GoFile[]) {
-    for (const file of files) this.indexFile(file);
+  constructor(files: readonly GoFile[]) {
+    for (const file of files) {
+      let fi = fileIndexes.get(file);
+      if (!fi) fileIndexes.set(file, (fi = indexFile(file)));
+      this.files.set(file, fi);
+      for (const s of fi.symbols) if (!this.symbols.has(s.name)) this.symbols.set(s.name, s);
+      for (const [typeName, m] of fi.methods) {
+        let byName = this.methods.get(typeName);
+        if (!byName) this.methods.set(typeName, (byName = new Map()));
+        if (!byName.has(m.name)) byName.set(m.name, m);
+      }
+    }
   }
 
   /** The import a name refers to in `file` (`http` → net/http). */
   importNamed(file: GoFile, name: string): GoSymbol | undefined {
-    return this.imports.get(file)?.get(name);
+    return this.files.get(file)?.imports.get(name);
   }
 
   methodsOf(typeName: string): ReadonlyMap<string, MethodDecl> | undefined {
@@ -41,72 +59,88 @@ export class PackageIndex {
 
   /** Whether `file` dot-imports a package: unresolved names may then come from it. */
   hasDotImport(file: GoFile): boolean {
-    return (this.dotImports.get(file)?.length ?? 0) > 0;
+    return (this.files.get(file)?.dotImports.length ?? 0) > 0;
   }
+}
 
-  private indexFile(file: GoFile): void {
-    const imports = new Map<string, GoSymbol>();
-    this.imports.set(file, imports);
-    for (const top of file.root.children) {
-      switch (top.type) {
-        case 'import_declaration':
-          for (const spec of importSpecs(top)) {
-            const pathNode = spec.child('path');
-            if (!pathNode) continue;
-            const path = pathNode.text.replace(/^["`]|["`]$/g, '');
-            const nameNode = spec.child('name');
-            if (nameNode?.type === 'dot') {
-              const list = this.dotImports.get(file) ?? [];
-              list.push(path);
-              this.dotImports.set(file, list);
-              continue;
-            }
-            if (nameNode?.type === 'blank_identifier') continue;
-            const name = nameNode ? nameNode.text : defaultImportName(path);
-            imports.set(name, sym('import', name, nameNode, spec, 0, path));
+const IDENT = '[\\p{L}_][\\p{L}\\p{Nd}_]*';
+/** `func (r *T[K]) Name` — read from the text, so a method's children need not be mirrored. */
+const METHOD_HEADER = new RegExp(`^func\\s*\\(\\s*(?:(${IDENT})\\s+)?(\\*?)\\s*(${IDENT})\\s*(?:\\[[^\\]]*\\])?\\s*\\)\\s*(${IDENT})`, 'u');
+const FUNC_HEADER = new RegExp(`^func\\s+(${IDENT})`, 'u');
+
+function indexFile(file: GoFile): FileIndex {
+  const fi: FileIndex = { symbols: [], methods: [], imports: new Map(), dotImports: [] };
+  for (const top of file.root.children) {
+    switch (top.type) {
+      case 'import_declaration':
+        for (const spec of importSpecs(top)) {
+          const pathNode = spec.child('path');
+          if (!pathNode) continue;
+          const path = pathNode.text.replace(/^["`]|["`]$/g, '');
+          const nameNode = spec.child('name');
+          if (nameNode?.type === 'dot') {
+            fi.dotImports.push(path);
+            continue;
           }
-          break;
-        case 'function_declaration': {
-          const name = top.child('name');
-          this.functions.push(top);
-          if (name && name.text !== '_' && name.text !== 'init') this.add(sym('func', name.text, name, top, 0));
-          break;
+          if (nameNode?.type === 'blank_identifier') continue;
+          const name = nameNode ? nameNode.text : defaultImportName(path);
+          fi.imports.set(name, sym('import', name, nameNode, spec, 0, path));
         }
-        case 'method_declaration': {
-          this.functions.push(top);
-          const name = top.child('name');
-          const recv = receiverInfo(top);
-          if (!name || !recv) break;
-          let byName = this.methods.get(recv.typeName);
-          if (!byName) this.methods.set(recv.typeName, (byName = new Map()));
-          if (!byName.has(name.text)) {
-            byName.set(name.text, { name: name.text, node: top, receiverName: recv.receiverName, pointerReceiver: recv.pointer });
-          }
-          break;
-        }
-        case 'var_declaration':
-        case 'const_declaration':
-          for (const spec of specs(top)) {
-            const kind: SymbolKind = spec.type === 'var_spec' ? 'var' : 'const';
-            spec.childrenOf('name').forEach((n, i) => {
-              if (n.text !== '_') this.add(sym(kind, n.text, n, spec, i));
-            });
-          }
-          break;
-        case 'type_declaration':
-          for (const spec of top.namedChildren) {
-            if (spec.type !== 'type_spec' && spec.type !== 'type_alias') continue;
-            const n = spec.child('name');
-            if (n) this.add(sym('type', n.text, n, spec, 0));
-          }
-          break;
+        break;
+      case 'function_declaration': {
+        const m = FUNC_HEADER.exec(file.text.slice(top.start, Math.min(top.end, top.start + 256)));
+        const name = m ? (m[1] as string) : top.child('name')?.text;
+        if (name && name !== '_' && name !== 'init') fi.symbols.push(lazyFuncSymbol(name, top));
+        break;
       }
+      case 'method_declaration': {
+        const m = METHOD_HEADER.exec(file.text.slice(top.start, Math.min(top.end, top.start + 512)));
+        if (m) {
+          fi.methods.push([m[3] as string, { name: m[4] as string, node: top, receiverName: m[1] && m[1] !== '_' ? m[1] : undefined, pointerReceiver: m[2] === '*' }]);
+          break;
+        }
+        // A comment or line break inside the header: read the syntax instead.
+        const name = top.child('name');
+        const recv = receiverInfo(top);
+        if (name && recv) fi.methods.push([recv.typeName, { name: name.text, node: top, receiverName: recv.receiverName, pointerReceiver: recv.pointer }]);
+        break;
+      }
+      case 'var_declaration':
+      case 'const_declaration':
+        for (const spec of specs(top)) {
+          const kind: SymbolKind = spec.type === 'var_spec' ? 'var' : 'const';
+          spec.childrenOf('name').forEach((n, i) => {
+            if (n.text !== '_') fi.symbols.push(sym(kind, n.text, n, spec, i));
+          });
+        }
+        break;
+      case 'type_declaration':
+        for (const spec of top.namedChildren) {
+          if (spec.type !== 'type_spec' && spec.type !== 'type_alias') continue;
+          const n = spec.child('name');
+          if (n) fi.symbols.push(sym('type', n.text, n, spec, 0));
+        }
+        break;
     }
   }
+  return fi;
+}
 
-  private add(s: GoSymbol): void {
-    if (!this.symbols.has(s.name)) this.symbols.set(s.name, s);
-  }
+/** A function symbol whose identifier node is looked up only when someone asks for it. */
+function lazyFuncSymbol(name: string, decl: Node): GoSymbol {
+  let ident: Node | undefined | null = null;
+  return {
+    kind: 'func',
+    name,
+    get ident(): Node | undefined {
+      if (ident === null) ident = decl.child('name');
+      return ident;
+    },
+    decl,
+    role: undefined,
+    owner: undefined,
+    index: 0,
+  };
 }
 
 function sym(kind: SymbolKind, name: string, ident: Node | undefined, decl: Node, index: number, importPath?: string): GoSymbol {

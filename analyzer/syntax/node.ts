@@ -17,6 +17,8 @@ import type { TsCursor } from './parser.js';
 /** What a node needs from the file that owns it. */
 export interface NodeSource {
   readonly text: string;
+  /** False when the tree has no ERROR or MISSING node at all (then nobody needs to look). */
+  readonly mayHaveErrors: boolean;
   /** A cursor on the node with this descendant index (shared: use it before asking again). */
   cursorAt(descendantIndex: number): TsCursor;
 }
@@ -150,18 +152,32 @@ export class Node {
     const kids: Node[] = [];
     const cursor = this.source.cursorAt(this.descendantIndex);
     if (!cursor.gotoFirstChild()) return kids;
+    const checkMissing = this.source.mayHaveErrors;
     do {
-      const type = cursor.nodeType;
+      // Numbers cross the native boundary much faster than strings: names come from tables.
+      const typeId = cursor.nodeTypeId;
+      let type = TYPE_NAMES[typeId];
+      if (type === undefined) {
+        type = cursor.nodeType;
+        TYPE_NAMES[typeId] = type;
+        TYPE_NAMED[typeId] = cursor.nodeIsNamed;
+      }
+      const fieldId = cursor.currentFieldId;
+      let field = FIELD_NAMES[fieldId];
+      if (field === undefined) {
+        field = fieldId === 0 ? null : (cursor.currentFieldName ?? null);
+        FIELD_NAMES[fieldId] = field;
+      }
       kids.push(
         new Node(
           this.source,
           type,
-          cursor.nodeIsNamed,
+          TYPE_NAMED[typeId] as boolean,
           cursor.startIndex,
           cursor.endIndex,
-          cursor.currentFieldName ?? null,
+          field,
           this,
-          type === 'ERROR' || cursor.nodeIsMissing,
+          type === 'ERROR' || (checkMissing && cursor.nodeIsMissing),
           cursor.currentDescendantIndex,
         ),
       );
@@ -169,3 +185,8 @@ export class Node {
     return kids;
   }
 }
+
+/** Node type and field names by tree-sitter id (one grammar: Go), filled as ids are met. */
+const TYPE_NAMES: string[] = [];
+const TYPE_NAMED: boolean[] = [];
+const FIELD_NAMES: Array<string | null> = [];
