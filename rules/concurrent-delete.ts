@@ -5,7 +5,7 @@
  */
 import { defineRule, type RuleContext } from '../analyzer/engine/rule.js';
 import type { HeldLock } from '../analyzer/model/locks.js';
-import { inconsistentLocking, locksAt, racingGoroutine, sharedFromGoroutine } from '../analyzer/model/map-sharing.js';
+import { inconsistentLocking, locksAt, methodRunAsGoroutine, racingGoroutine, sharedFromGoroutine } from '../analyzer/model/map-sharing.js';
 import type { PackageModel } from '../analyzer/model/package-model.js';
 import { stripParens } from '../analyzer/model/typing.js';
 import { isNamed } from '../analyzer/model/types.js';
@@ -67,6 +67,16 @@ function check({ model, report }: RuleContext, node: Node, map: Node, what: stri
       node,
       message: `${what} ${verb} map ${m} without holding a mutex while a goroutine started earlier uses ${m} (no Wait() in between): concurrent map writes crash the program.`,
       related: [{ node: racing.start, message: `goroutine using ${m} started here` }],
+    });
+    return;
+  }
+  const asGoroutine = methodRunAsGoroutine(model, map, node);
+  if (asGoroutine) {
+    const line = model.fileOf(asGoroutine.start).lines.position(asGoroutine.start.start).line;
+    report({
+      node,
+      message: `${what} ${verb} map ${m} without holding a mutex, but this method runs as a goroutine (started at line ${line}) while ${asGoroutine.otherMethod} also uses the map: concurrent map writes crash the program.`,
+      related: [{ node: asGoroutine.start, message: 'started as a goroutine here' }],
     });
     return;
   }

@@ -114,6 +114,49 @@ export function racingGoroutine(model: PackageModel, map: Node, at: Node): Concu
   return undefined;
 }
 
+export interface MethodGoroutine {
+  /** The `go x.M(...)` statement starting the method. */
+  readonly start: Node;
+  /** Another method of the type that touches the same field. */
+  readonly otherMethod: string;
+}
+
+/**
+ * The write at `at` is on a field `recv.f` in a method that the package starts as a goroutine
+ * (`go s.loop()`), while another method of the type also uses `f`, and no lock is involved.
+ */
+export function methodRunAsGoroutine(model: PackageModel, map: Node, at: Node): MethodGoroutine | undefined {
+  const method = enclosingMethod(at);
+  const info = method ? receiverInfo(method) : undefined;
+  const e = stripParens(map);
+  if (!method || !info?.receiverName || e.type !== 'selector_expression') return undefined;
+  const operand = stripParens(e.child('operand') as Node);
+  const field = e.child('field')?.text;
+  if (operand.type !== 'identifier' || !field || model.resolve(operand)?.role !== 'receiver') return undefined;
+  const name = method.child('name')?.text ?? '';
+  const start = model.methodCallsNamed([name]).find((c) => {
+    if (c.parent?.type !== 'go_statement' || isTestFile(c)) return false;
+    const recv = c.child('function')?.child('operand');
+    const t = recv ? derefPointer(model.typeOf(recv)) : undefined;
+    return t?.kind === 'named' && t.pkg === '' && t.name === info.typeName;
+  });
+  if (!start) return undefined;
+  const re = new RegExp(`\\.\\s*${field}\\b`, 'g');
+  for (const m of model.index.methodsOf(info.typeName)?.values() ?? []) {
+    if (m.node === method || !m.receiverName) continue;
+    const file = model.fileOf(m.node);
+    re.lastIndex = m.node.start;
+    for (let hit = re.exec(file.text); hit && hit.index < m.node.end; hit = re.exec(file.text)) {
+      const f = file.nodeAt(hit.index + hit[0].length - field.length);
+      const sel = f.parent;
+      if (f.type !== 'field_identifier' || sel?.type !== 'selector_expression') continue;
+      const op = stripParens(sel.child('operand') as Node);
+      if (op.type === 'identifier' && op.text === m.receiverName && model.resolve(op)?.role === 'receiver') return { start: start.parent as Node, otherMethod: m.name };
+    }
+  }
+  return undefined;
+}
+
 export interface InconsistentLocking {
   /** The lock the other methods hold, as they write it. */
   readonly lock: string;

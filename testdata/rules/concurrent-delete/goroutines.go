@@ -159,3 +159,31 @@ func tryLock(mu *sync.Mutex, m map[string]int) {
 	m["b"] = 2
 	mu.Unlock()
 }
+
+// A method started as a goroutine, while another method uses the same map, with no lock at all.
+type janitor struct {
+	expired map[string]int
+}
+
+func (j *janitor) Start() {
+	go j.sweep()
+}
+
+func (j *janitor) sweep() {
+	for k := range j.expired {
+		delete(j.expired, k) // want `this method runs as a goroutine \(started at line .*\) while Track also uses the map`
+	}
+}
+
+func (j *janitor) Track(k string) {
+	j.expired[k] = 1
+}
+
+// No goroutine in sight and no lock anywhere: nothing to be inconsistent with.
+type quiet struct {
+	m map[string]int
+}
+
+func (q *quiet) drop(k string) { delete(q.m, k) }
+
+func (q *quiet) add(k string) { q.m[k] = 1 }
