@@ -3,10 +3,8 @@
  * Docs: docs/rules/insert-in-range.md
  */
 import { defineRule } from '../analyzer/engine/rule.js';
-import { enclosingStatement, leavesLoopAfter } from '../analyzer/model/control.js';
-import { enclosingMapIterLoops, isIterKey, orderDependentRange } from '../analyzer/model/range-mutation.js';
+import { orderDependentMapIterLoop, orderDependentRange } from '../analyzer/model/range-mutation.js';
 import { isZeroValueLiteral } from '../analyzer/model/reflection.js';
-import { isNamed } from '../analyzer/model/types.js';
 
 export default defineRule({
   meta: {
@@ -36,18 +34,13 @@ export default defineRule({
         SetMapIndex(call) {
           const [key, elem] = call.args;
           if (!key || !elem || isZeroValueLiteral(model, elem)) return;
-          if (!isNamed(model.typeOf(call.receiver), 'reflect', 'Value')) return;
-          const stmt = enclosingStatement(call.node);
-          for (const loop of enclosingMapIterLoops(model, call.node)) {
-            if (!model.sameRef(loop.mapValue, call.receiver) || isIterKey(model, key, loop.iter)) continue;
-            if (stmt && leavesLoopAfter(stmt, loop.node)) continue;
-            report({
-              node: call.node,
-              message: `${call.receiver.text}.SetMapIndex(${key.text}, …) inside a MapRange loop over ${call.receiver.text} may add a key during iteration: whether the loop visits it depends on iteration order.`,
-              related: [{ node: loop.node, message: 'the MapRange loop' }],
-            });
-            return;
-          }
+          const loop = orderDependentMapIterLoop(model, call.node, call.receiver, key);
+          if (!loop) return;
+          report({
+            node: call.node,
+            message: `${call.receiver.text}.SetMapIndex(${key.text}, …) inside a MapRange loop over ${call.receiver.text} may add a key during iteration: whether the loop visits it depends on iteration order.`,
+            related: [{ node: loop.node, message: 'the MapRange loop' }],
+          });
         },
       },
     };

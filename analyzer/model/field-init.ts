@@ -27,24 +27,8 @@ function computeAssigned(model: PackageModel, typeName: string, field: string): 
     // unsafe can write anything.
     if (/"unsafe"/.test(file.text)) return true;
   }
-  if (forEachWord(model, field, (n) => assignsField(n))) return true;
-  return forEachWord(model, typeName, (n) => positionalLiteralOf(n));
-}
-
-/** Calls `f` on the node of each whole-word occurrence of `word`; true as soon as one says so. */
-function forEachWord(model: PackageModel, word: string, f: (n: Node) => boolean): boolean {
-  const re = new RegExp(`(?<![\\p{L}\\p{Nd}_])${word}(?![\\p{L}\\p{Nd}_])`, 'gu');
-  for (const file of model.files) {
-    if (!file.text.includes(word)) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(file.text); m; m = re.exec(file.text)) {
-      const ts = file.tree.rootNode.descendantForIndex(m.index);
-      if (ts.type === 'comment' || ts.type === 'interpreted_string_literal_content' || ts.type === 'raw_string_literal_content') continue;
-      const n = file.nodeAt(m.index, m.index + word.length);
-      if (n.start === m.index && f(n)) return true;
-    }
-  }
-  return false;
+  if (model.identifiers(field).some(assignsField)) return true;
+  return model.identifiers(typeName).some(positionalLiteralOf);
 }
 
 function assignsField(n: Node): boolean {

@@ -40,20 +40,13 @@ export function mapReaders(model: PackageModel, map: Node): Reader[] {
   const name = e.type === 'selector_expression' ? e.child('field')?.text : e.type === 'identifier' ? e.text : undefined;
   if (!name) return [];
   const out: Reader[] = [];
-  const re = new RegExp(`(?<![\\p{L}\\p{Nd}_])${name}(?![\\p{L}\\p{Nd}_])`, 'gu');
-  for (const file of model.files) {
-    if (!file.text.includes(name)) continue;
-    re.lastIndex = 0;
-    for (let m = re.exec(file.text); m; m = re.exec(file.text)) {
-      const ts = file.tree.rootNode.descendantForIndex(m.index);
-      if (ts.type !== 'identifier' && ts.type !== 'field_identifier') continue;
-      let ref = file.nodeAt(m.index, m.index + name.length);
-      if (ref.type === 'field_identifier' && ref.parent?.type === 'selector_expression') ref = ref.parent;
-      if (ref.type !== 'identifier' && ref.type !== 'selector_expression') continue;
-      if (model.storageKey(ref) !== storage) continue;
-      const r = classify(model, ref);
-      if (r) out.push(r);
-    }
+  for (const n of model.identifiers(name)) {
+    let ref = n;
+    if (ref.type === 'field_identifier' && ref.parent?.type === 'selector_expression') ref = ref.parent;
+    if (ref.type !== 'identifier' && ref.type !== 'selector_expression') continue;
+    if (model.storageKey(ref) !== storage) continue;
+    const r = classify(model, ref);
+    if (r) out.push(r);
   }
   return out;
 }

@@ -13,7 +13,7 @@
 import type { Node } from '../syntax/node.js';
 import { concurrencyOfLiteral, concurrentContextOf, isInLoop, waitsBetween, type ConcurrentContext } from './goroutines.js';
 import { lockName, locksHeldAt, type HeldLock } from './locks.js';
-import { receiverInfo } from './package-index.js';
+import { receiverInfo, type MethodDecl } from './package-index.js';
 import type { PackageModel } from './package-model.js';
 import { isFunctionNode } from './scopes.js';
 import type { GoSymbol } from './symbols.js';
@@ -141,20 +141,21 @@ export function methodRunAsGoroutine(model: PackageModel, map: Node, at: Node): 
     return t?.kind === 'named' && t.pkg === '' && t.name === info.typeName;
   });
   if (!start) return undefined;
-  const re = new RegExp(`\\.\\s*${field}\\b`, 'g');
   for (const m of model.index.methodsOf(info.typeName)?.values() ?? []) {
-    if (m.node === method || !m.receiverName) continue;
-    const file = model.fileOf(m.node);
-    re.lastIndex = m.node.start;
-    for (let hit = re.exec(file.text); hit && hit.index < m.node.end; hit = re.exec(file.text)) {
-      const f = file.nodeAt(hit.index + hit[0].length - field.length);
-      const sel = f.parent;
-      if (f.type !== 'field_identifier' || sel?.type !== 'selector_expression') continue;
-      const op = stripParens(sel.child('operand') as Node);
-      if (op.type === 'identifier' && op.text === m.receiverName && model.resolve(op)?.role === 'receiver') return { start: start.parent as Node, otherMethod: m.name };
-    }
+    if (m.node !== method && receiverFieldAccesses(model, m, field).length > 0) return { start: start.parent as Node, otherMethod: m.name };
   }
   return undefined;
+}
+
+/** The selectors `recv.field` on the method's own receiver. */
+function receiverFieldAccesses(model: PackageModel, m: MethodDecl, field: string): Node[] {
+  if (!m.receiverName) return [];
+  return model.identifiers(field, m.node).flatMap((f) => {
+    const sel = f.parent;
+    if (f.type !== 'field_identifier' || sel?.type !== 'selector_expression') return [];
+    const op = stripParens(sel.child('operand') as Node);
+    return op.type === 'identifier' && op.text === m.receiverName && model.resolve(op)?.role === 'receiver' ? [sel] : [];
+  });
 }
 
 export interface InconsistentLocking {
@@ -233,19 +234,11 @@ export function docComment(model: PackageModel, decl: Node): string {
 function guardedAccesses(model: PackageModel, typeName: string, field: string, exclude: Node): InconsistentLocking | undefined {
   const methods = model.index.methodsOf(typeName);
   if (!methods) return undefined;
-  const re = new RegExp(`\\.\\s*${field}\\b`, 'g');
   let found: InconsistentLocking | undefined;
   for (const m of methods.values()) {
     if (m.node === exclude || !m.receiverName) continue;
     let exempt: boolean | undefined;
-    const file = model.fileOf(m.node);
-    re.lastIndex = m.node.start;
-    for (let hit = re.exec(file.text); hit && hit.index < m.node.end; hit = re.exec(file.text)) {
-      const at = file.nodeAt(hit.index + hit[0].length - field.length);
-      const sel = at.parent;
-      if (at.type !== 'field_identifier' || sel?.type !== 'selector_expression') continue;
-      const operand = stripParens(sel.child('operand') as Node);
-      if (operand.type !== 'identifier' || operand.text !== m.receiverName || model.resolve(operand)?.role !== 'receiver') continue;
+    for (const sel of receiverFieldAccesses(model, m, field)) {
       const lock = locksAt(model, sel).find((l) => l.name === m.receiverName || l.name.startsWith(`${m.receiverName}.`));
       if (!lock) {
         exempt ??= runsWithLockHeld(model, typeName, m.node);

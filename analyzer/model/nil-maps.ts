@@ -19,6 +19,7 @@
  */
 import type { Node } from '../syntax/node.js';
 import { isNoReturnCall } from './control.js';
+import { specs } from './package-index.js';
 import type { PackageModel } from './package-model.js';
 import { isFunctionNode } from './scopes.js';
 import type { GoSymbol } from './symbols.js';
@@ -217,7 +218,7 @@ class Flow {
         return s;
       }
       case 'var_declaration': {
-        for (const spec of varSpecs(stmt)) {
+        for (const spec of specs(stmt)) {
           const names = spec.childrenOf('name');
           const values = spec.child('value')?.namedChildren ?? [];
           names.forEach((n, i) => {
@@ -542,13 +543,4 @@ function isLenOf(e: Node, pred: (x: Node) => boolean): boolean {
   if (e.type !== 'call_expression' || e.child('function')?.text !== 'len') return false;
   const a = e.child('arguments')?.namedChildren ?? [];
   return a.length === 1 && pred(stripParens(a[0] as Node));
-}
-
-function varSpecs(decl: Node): Node[] {
-  const out: Node[] = [];
-  for (const c of decl.namedChildren) {
-    if (c.type === 'var_spec') out.push(c);
-    else if (c.type === 'var_spec_list') out.push(...c.namedChildren.filter((x) => x.type === 'var_spec'));
-  }
-  return out;
 }

@@ -35,7 +35,7 @@ export class PackageModel {
   private typingCache: Typing | undefined;
   private readonly refKeys = new Map<Node, string | null>();
   private readonly referenceCache = new Map<GoSymbol, Node[]>();
-  private readonly methodCallCache = new Map<string, Node[]>();
+  private readonly identifierCache = new Map<string, Node[]>();
   private readonly symbolIds = new Map<GoSymbol, number>();
 
   constructor(
@@ -133,21 +133,37 @@ export class PackageModel {
   references(sym: GoSymbol): Node[] {
     const cached = this.referenceCache.get(sym);
     if (cached) return cached;
+    const scope = sym.owner ?? (sym.decl && !enclosingFunction(sym.decl) ? undefined : (sym.decl?.parent ?? undefined));
+    const out = this.identifiers(sym.name, scope).filter((n) => (n.type === 'identifier' || n.type === 'type_identifier') && this.resolve(n) === sym);
+    this.referenceCache.set(sym, out);
+    return out;
+  }
+
+  /**
+   * Identifier-like nodes (identifiers, field, type and package identifiers) spelled `word`, in
+   * all files of the package or within `scope`: found by searching the text, so only the places
+   * that mention the word are ever mirrored. Package-wide results are cached.
+   */
+  identifiers(word: string, scope?: Node): Node[] {
+    if (!scope) {
+      const cached = this.identifierCache.get(word);
+      if (cached) return cached;
+    }
     const out: Node[] = [];
-    const name = sym.name;
-    const re = new RegExp(`(?<![\\p{L}\\p{Nd}_])${name.replace(/[$]/g, '\\$')}(?![\\p{L}\\p{Nd}_])`, 'gu');
-    const scope = sym.owner ?? (sym.decl && !enclosingFunction(sym.decl) ? undefined : sym.decl?.parent);
-    const files = scope ? [fileOf(scope)] : this.files;
-    for (const file of files) {
+    const re = new RegExp(`(?<![\\p{L}\\p{Nd}_])${word.replace(/[$]/g, '\\$')}(?![\\p{L}\\p{Nd}_])`, 'gu');
+    for (const file of scope ? [fileOf(scope)] : this.files) {
+      if (!file.text.includes(word)) continue;
       const from = scope ? scope.start : 0;
       const to = scope ? scope.end : file.text.length;
       re.lastIndex = from;
       for (let m = re.exec(file.text); m && m.index < to; m = re.exec(file.text)) {
-        const n = file.nodeAt(m.index, m.index + name.length);
-        if ((n.type === 'identifier' || n.type === 'type_identifier') && n.start === m.index && n.end === m.index + name.length && this.resolve(n) === sym) out.push(n);
+        // A cheap native look first: occurrences in comments and strings are never mirrored.
+        if (!IDENTIFIER_TYPES.has(file.tree.rootNode.descendantForIndex(m.index).type)) continue;
+        const n = file.nodeAt(m.index, m.index + word.length);
+        if (IDENTIFIER_TYPES.has(n.type) && n.start === m.index && n.end === m.index + word.length) out.push(n);
       }
     }
-    this.referenceCache.set(sym, out);
+    if (!scope) this.identifierCache.set(word, out);
     return out;
   }
 
@@ -184,23 +200,13 @@ export class PackageModel {
 
   /** Calls `x.Name(...)` anywhere in the package (text-anchored), for the given method names. */
   methodCallsNamed(names: readonly string[]): Node[] {
-    const key = names.join(',');
-    const cached = this.methodCallCache.get(key);
-    if (cached) return cached;
     const out: Node[] = [];
-    const re = new RegExp(`\\b(?:${names.join('|')})\\b`, 'g');
-    for (const file of this.files) {
-      if (!names.some((n) => file.text.includes(n))) continue;
-      re.lastIndex = 0;
-      for (let m = re.exec(file.text); m; m = re.exec(file.text)) {
-        const ts = file.tree.rootNode.descendantForIndex(m.index);
-        if (ts.type !== 'field_identifier') continue;
-        const n = file.nodeAt(m.index);
+    for (const name of names) {
+      for (const n of this.identifiers(name)) {
         const sel = n.parent;
         if (n.type === 'field_identifier' && sel?.type === 'selector_expression' && sel.field === 'function' && sel.parent?.type === 'call_expression') out.push(sel.parent);
       }
     }
-    this.methodCallCache.set(key, out);
     return out;
   }
 
@@ -333,6 +339,8 @@ export function writeKind(ident: Node): 'assign' | 'address' | undefined {
   if (p.type === 'parenthesized_expression') return writeKind(p);
   return undefined;
 }
+
+const IDENTIFIER_TYPES = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier']);
 
 function fileOf(n: Node): GoFile {
   return n.source as GoFile;

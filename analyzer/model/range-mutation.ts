@@ -216,3 +216,13 @@ export function isIterKey(model: PackageModel, e: Node, iter: GoSymbol): boolean
   const recv = stripParens(fn.child('operand') as Node);
   return recv.type === 'identifier' && model.resolve(recv) === iter;
 }
+
+/**
+ * For `v.SetMapIndex(k, elem)`: the MapRange loop over `v` in which writing key `k` is
+ * order-dependent (not `it.Key()`, and the iteration goes on afterwards), if any.
+ */
+export function orderDependentMapIterLoop(model: PackageModel, call: Node, receiver: Node, key: Node): MapIterLoop | undefined {
+  if (!isNamed(model.typeOf(receiver), 'reflect', 'Value')) return undefined;
+  const stmt = enclosingStatement(call);
+  return enclosingMapIterLoops(model, call).find((loop) => model.sameRef(loop.mapValue, receiver) && !isIterKey(model, key, loop.iter) && !(stmt && leavesLoopAfter(stmt, loop.node)));
+}

@@ -5,7 +5,7 @@
  */
 import type { GoFile } from '../syntax/go-file.js';
 import type { Node } from '../syntax/node.js';
-import type { PackageIndex } from './package-index.js';
+import { specs, type PackageIndex } from './package-index.js';
 import { universeSymbol, type GoSymbol, type SymbolKind, type VarRole } from './symbols.js';
 
 const FUNCTION_NODES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
@@ -220,7 +220,7 @@ export class Scopes {
       }
       case 'var_declaration':
       case 'const_declaration': {
-        for (const spec of specsOf(s)) {
+        for (const spec of specs(s)) {
           const names = spec.childrenOf('name');
           const i = names.findIndex((n) => n.text === name);
           if (i >= 0) return this.symbolFor(spec.type === 'var_spec' ? 'var' : 'const', names[i] as Node, spec, role, i);
@@ -305,13 +305,4 @@ export class Scopes {
     }
     return s;
   }
-}
-
-function specsOf(decl: Node): Node[] {
-  const out: Node[] = [];
-  for (const c of decl.namedChildren) {
-    if (c.type === 'var_spec' || c.type === 'const_spec') out.push(c);
-    else if (c.type === 'var_spec_list') out.push(...c.namedChildren.filter((x) => x.type === 'var_spec'));
-  }
-  return out;
 }
