@@ -115,6 +115,11 @@ export class GomaplintServer {
     c.languages.diagnostics.on((p) => this.guard('diagnostic', emptyReport(), () => this.pullDiagnostics(p)));
   }
 
+  /** The client asked the server to shut down (the process then exits with 0). */
+  get shutdownRequested(): boolean {
+    return this.shuttingDown;
+  }
+
   // ---- lifecycle and configuration ------------------------------------------------------------
 
   private initialize(params: InitializeParams): InitializeResult {
