@@ -4,7 +4,9 @@
  * client forking the server), `--socket=<port>` or `--pipe=<name>` (connect to the client).
  *
  * In stdio mode stdout carries the protocol, so `console.*` is redirected to the client's log
- * (`window/logMessage`); nothing in the server writes to stdout directly.
+ * (`window/logMessage`); nothing in the server writes to stdout directly. Stdin passes through a
+ * `FrameGuard` (a malformed header is skipped, not left blocking the messages after it), and
+ * messages that cannot be read (a body that is not JSON) are logged and dropped.
  */
 import { format } from 'node:util';
 import {
@@ -13,8 +15,11 @@ import {
   createServerSocketTransport,
   IPCMessageReader,
   IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
   type Connection,
 } from 'vscode-languageserver/node';
+import { FrameGuard } from './frame-guard.js';
 import { GomaplintServer } from './server.js';
 
 export interface TransportOptions {
@@ -26,7 +31,11 @@ export interface TransportOptions {
 
 export class TransportError extends Error {}
 
-export function createTransportConnection(options: TransportOptions): Connection {
+/**
+ * The connection for the chosen transport. `exitCode` tells the process's exit code should the
+ * client close stdin (0 after a `shutdown` request, 1 otherwise).
+ */
+export function createTransportConnection(options: TransportOptions, exitCode: () => number = () => 1): Connection {
   const chosen = [options.stdio, options.nodeIpc, options.socket !== undefined, options.pipe !== undefined].filter(Boolean).length;
   if (chosen > 1) throw new TransportError('choose one transport: --stdio, --node-ipc, --socket or --pipe');
   if (options.nodeIpc) {
@@ -43,7 +52,19 @@ export function createTransportConnection(options: TransportOptions): Connection
     const [reader, writer] = createServerPipeTransport(options.pipe);
     return createConnection(reader, writer);
   }
-  const connection = createConnection(process.stdin, process.stdout);
+  return stdioConnection(exitCode);
+}
+
+function stdioConnection(exitCode: () => number): Connection {
+  const input = new FrameGuard((problem) => connection.console.warn(`gomaplint: ${problem}`));
+  process.stdin.pipe(input);
+  const reader = new StreamMessageReader(input);
+  reader.onError((e) => connection.console.warn(`gomaplint: dropped a message that could not be read: ${e.message}`));
+  const connection = createConnection(reader, new StreamMessageWriter(process.stdout));
+  // What vscode-languageserver does when given stdin itself: the client is gone, so is the server.
+  const end = (): never => process.exit(exitCode());
+  process.stdin.on('end', end);
+  process.stdin.on('close', end);
   redirectConsole(connection);
   return connection;
 }
@@ -67,8 +88,9 @@ function redirectConsole(connection: Connection): void {
 
 /** Runs the server until the client ends the session (the library then exits the process). */
 export function startLanguageServer(options: TransportOptions, version: string): Promise<number> {
-  const connection = createTransportConnection(options);
-  const server = new GomaplintServer(connection, { version });
+  let server: GomaplintServer | undefined;
+  const connection = createTransportConnection(options, () => (server?.shutdownRequested ? 0 : 1));
+  server = new GomaplintServer(connection, { version });
   server.register();
   const done = new Promise<number>((resolve) => {
     connection.onExit(() => resolve(0));

@@ -115,6 +115,11 @@ export class GomaplintServer {
     c.languages.diagnostics.on((p) => this.guard('diagnostic', emptyReport(), () => this.pullDiagnostics(p)));
   }
 
+  /** The client asked the server to shut down (the process then exits with 0). */
+  get shutdownRequested(): boolean {
+    return this.shuttingDown;
+  }
+
   // ---- lifecycle and configuration ------------------------------------------------------------
 
   private initialize(params: InitializeParams): InitializeResult {
@@ -135,13 +140,15 @@ export class GomaplintServer {
     this.connection.console.info(
       `gomaplint ${this.options.version} language server: positions ${f.encoding}, ${f.pullDiagnostics ? 'pull' : 'push'} diagnostics, rules: ${KNOWN_RULES.join(', ')}`,
     );
+    // Each step on its own: a client refusing one registration still gets the others.
     if (f.dynamicWatchedFilesRegistration) {
-      await this.connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.go' }, { globPattern: '**/go.mod' }, { globPattern: '**/.gomaplint.{yaml,yml,json}' }],
-      });
+      const watchers = [{ globPattern: '**/*.go' }, { globPattern: '**/go.mod' }, { globPattern: '**/.gomaplint.{yaml,yml,json}' }];
+      const watching = await this.attempt('client/registerCapability (file watching)', this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }));
+      // No file events will come: check the project files now and then instead.
+      if (!watching) this.project.revalidateMs = REVALIDATE_MS_WITHOUT_WATCHING;
     }
     if (f.dynamicConfigurationRegistration) {
-      await this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'gomaplint' });
+      await this.attempt('client/registerCapability (configuration)', this.connection.client.register(DidChangeConfigurationNotification.type, { section: 'gomaplint' }));
     }
     if (f.configurationRequests) await this.pullSettings();
   }
@@ -153,8 +160,12 @@ export class GomaplintServer {
   }
 
   private async pullSettings(): Promise<void> {
-    const section: unknown = await this.connection.workspace.getConfiguration({ section: 'gomaplint' });
-    this.applySettings(section, 'workspace/configuration');
+    const request: Promise<unknown> = this.connection.workspace.getConfiguration({ section: 'gomaplint' });
+    const section = await request.then(
+      (value) => ({ value }),
+      (e: unknown) => this.reportOnce('warn', `workspace/configuration did not go through: ${messageOf(e)}`),
+    );
+    if (section) this.applySettings(section.value, 'workspace/configuration');
   }
 
   private applySettings(raw: unknown, source: string): void {
@@ -228,7 +239,7 @@ export class GomaplintServer {
     if (this.docsByPath.get(doc.path) === doc) this.docsByPath.delete(doc.path);
     this.states.delete(uri);
     this.stale.delete(uri);
-    if (!this.features.pullDiagnostics) this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (!this.features.pullDiagnostics) this.deliver('textDocument/publishDiagnostics', this.connection.sendDiagnostics({ uri, diagnostics: [] }));
     // The other open files of the package now see the file as it is on disk.
     if (this.docsOf(groupOf(doc)).length > 0) this.invalidateGroup(groupOf(doc), 0);
   }
@@ -256,7 +267,7 @@ export class GomaplintServer {
     const groups = new Set([...this.docs.values()].map(groupOf));
     if (this.features.pullDiagnostics) {
       for (const g of groups) this.invalidateGroup(g, undefined);
-      if (this.features.diagnosticRefresh) void this.connection.languages.diagnostics.refresh();
+      if (this.features.diagnosticRefresh) this.deliver('workspace/diagnostic/refresh', this.connection.languages.diagnostics.refresh());
       return;
     }
     for (const g of groups) this.invalidateGroup(g, 0);
@@ -298,14 +309,14 @@ export class GomaplintServer {
       this.states.set(uri, state);
       if (!this.features.pullDiagnostics) {
         if (state.sentKey !== key) {
-          this.connection.sendDiagnostics({ uri, version: a.version, diagnostics });
+          this.deliver('textDocument/publishDiagnostics', this.connection.sendDiagnostics({ uri, version: a.version, diagnostics }));
           state.sentKey = key;
         }
       } else if (uri !== pulling && state.sentKey !== undefined && state.sentKey !== key) {
         refresh = true;
       }
     }
-    if (refresh && this.features.diagnosticRefresh) void this.connection.languages.diagnostics.refresh();
+    if (refresh && this.features.diagnosticRefresh) this.deliver('workspace/diagnostic/refresh', this.connection.languages.diagnostics.refresh());
   }
 
   private pullDiagnostics(params: unknown): DocumentDiagnosticReport {
@@ -380,8 +391,28 @@ export class GomaplintServer {
     else this.connection.console.warn(message);
     // A broken configuration file changes what the user sees: tell them, not just the log.
     if (message.startsWith('configuration ignored:')) {
-      void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `gomaplint: ${message}` });
+      this.deliver('window/showMessage', this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: `gomaplint: ${message}` }));
     }
+  }
+
+  /**
+   * Lets a message to the client go. Its promise rejects when the client answers the request with
+   * an error (a refresh it does not support after all) or the connection breaks: that is logged,
+   * never left unhandled (an unhandled rejection ends the process).
+   */
+  private deliver(what: string, sent: Promise<unknown>): void {
+    sent.catch((e: unknown) => this.reportOnce('warn', `${what} did not go through: ${messageOf(e)}`));
+  }
+
+  /** Awaits a request to the client; false (and logged) when it fails. */
+  private async attempt(what: string, request: Promise<unknown>): Promise<boolean> {
+    return request.then(
+      () => true,
+      (e: unknown) => {
+        this.reportOnce('warn', `${what} did not go through: ${messageOf(e)}`);
+        return false;
+      },
+    );
   }
 
   /** Runs a handler; an exception is logged and `fallback` returned. */
@@ -418,6 +449,10 @@ function rootDirOf(params: InitializeParams): string | undefined {
   const uri = first && typeof first.uri === 'string' ? first.uri : typeof params.rootUri === 'string' ? params.rootUri : undefined;
   if (uri) return uriToPath(uri);
   return typeof params.rootPath === 'string' ? params.rootPath : undefined;
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
 
 function emptyReport(): DocumentDiagnosticReport {

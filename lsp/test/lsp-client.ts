@@ -9,6 +9,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createProtocolConnection,
+  ErrorCodes,
+  ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
@@ -38,6 +40,8 @@ export interface StartOptions {
   readonly configuration?: () => unknown;
   /** Extra arguments for node, before the server script. */
   readonly nodeArgs?: readonly string[];
+  /** Server-to-client requests the client answers with an error (a client that refuses them). */
+  readonly refuse?: readonly string[];
 }
 
 /** Capabilities of a plain push client (much like Neovim 0.7). */
@@ -55,6 +59,8 @@ export class TestClient {
   readonly registrations: Array<{ method: string; registerOptions: unknown }> = [];
   refreshes = 0;
   configurationRequests = 0;
+  /** Requests answered with an error (see `StartOptions.refuse`), by method. */
+  readonly refused: string[] = [];
   initializeResult!: InitializeResult;
   private waiters: Array<() => void> = [];
   private exited: Promise<number | null>;
@@ -95,6 +101,13 @@ export class TestClient {
       this.wake();
       return null;
     });
+    for (const method of options.refuse ?? []) {
+      conn.onRequest(method, () => {
+        this.refused.push(method);
+        this.wake();
+        return new ResponseError(ErrorCodes.InternalError, `${method} refused by the test client`);
+      });
+    }
     conn.listen();
   }
 
