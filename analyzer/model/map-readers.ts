@@ -36,11 +36,18 @@ export function isDeliberateEvidence(r: Reader): boolean {
 export function mapReaders(model: PackageModel, map: Node): Reader[] {
   const storage = model.storageKey(map);
   if (!storage) return [];
+  let byStorage = cache.get(model);
+  if (!byStorage) cache.set(model, (byStorage = new Map()));
+  const cached = byStorage.get(storage);
+  if (cached) return cached;
   const e = stripParens(map);
   const name = e.type === 'selector_expression' ? e.child('field')?.text : e.type === 'identifier' ? e.text : undefined;
   if (!name) return [];
+  // A local variable is only read inside the function declaring it.
+  const sym = e.type === 'identifier' ? model.resolve(e) : undefined;
+  const scope = sym && sym.role !== 'package' ? sym.owner : undefined;
   const out: Reader[] = [];
-  for (const n of model.identifiers(name)) {
+  for (const n of model.identifiers(name, scope)) {
     let ref = n;
     if (ref.type === 'field_identifier' && ref.parent?.type === 'selector_expression') ref = ref.parent;
     if (ref.type !== 'identifier' && ref.type !== 'selector_expression') continue;
@@ -48,8 +55,11 @@ export function mapReaders(model: PackageModel, map: Node): Reader[] {
     const r = classify(model, ref);
     if (r) out.push(r);
   }
+  byStorage.set(storage, out);
   return out;
 }
+
+const cache = new WeakMap<PackageModel, Map<string, Reader[]>>();
 
 function classify(model: PackageModel, ref: Node): Reader | undefined {
   let e: Node = ref;

@@ -36,6 +36,7 @@ export class PackageModel {
   private readonly refKeys = new Map<Node, string | null>();
   private readonly referenceCache = new Map<GoSymbol, Node[]>();
   private readonly identifierCache = new Map<string, Node[]>();
+  private wordIndex: Map<string, Array<[GoFile, number]>> | undefined;
   private readonly symbolIds = new Map<GoSymbol, number>();
 
   constructor(
@@ -150,21 +151,40 @@ export class PackageModel {
       if (cached) return cached;
     }
     const out: Node[] = [];
-    const re = new RegExp(`(?<![\\p{L}\\p{Nd}_])${word.replace(/[$]/g, '\\$')}(?![\\p{L}\\p{Nd}_])`, 'gu');
-    for (const file of scope ? [fileOf(scope)] : this.files) {
-      if (!file.text.includes(word)) continue;
-      const from = scope ? scope.start : 0;
-      const to = scope ? scope.end : file.text.length;
-      re.lastIndex = from;
-      for (let m = re.exec(file.text); m && m.index < to; m = re.exec(file.text)) {
-        // A cheap native look first: occurrences in comments and strings are never mirrored.
-        if (!IDENTIFIER_TYPES.has(file.tree.rootNode.descendantForIndex(m.index).type)) continue;
-        const n = file.nodeAt(m.index, m.index + word.length);
-        if (IDENTIFIER_TYPES.has(n.type) && n.start === m.index && n.end === m.index + word.length) out.push(n);
-      }
+    const visit = (file: GoFile, at: number) => {
+      // A cheap native look first: occurrences in comments and strings are never mirrored.
+      if (!IDENTIFIER_TYPES.has(file.tree.rootNode.descendantForIndex(at).type)) return;
+      const n = file.nodeAt(at, at + word.length);
+      if (IDENTIFIER_TYPES.has(n.type) && n.start === at && n.end === at + word.length) out.push(n);
+    };
+    if (scope) {
+      const file = fileOf(scope);
+      const re = new RegExp(`(?<![\\p{L}\\p{Nd}_])${word.replace(/[$]/g, '\\$')}(?![\\p{L}\\p{Nd}_])`, 'gu');
+      re.lastIndex = scope.start;
+      for (let m = re.exec(file.text); m && m.index < scope.end; m = re.exec(file.text)) visit(file, m.index);
+      return out;
     }
-    if (!scope) this.identifierCache.set(word, out);
+    for (const [file, at] of this.words().get(word) ?? []) visit(file, at);
+    this.identifierCache.set(word, out);
     return out;
+  }
+
+  /** Every identifier-shaped word of the package's files, with where it occurs (built once). */
+  private words(): Map<string, Array<[GoFile, number]>> {
+    if (!this.wordIndex) {
+      const index = new Map<string, Array<[GoFile, number]>>();
+      const re = /[\p{L}_][\p{L}\p{Nd}_]*/gu;
+      for (const file of this.files) {
+        re.lastIndex = 0;
+        for (let m = re.exec(file.text); m; m = re.exec(file.text)) {
+          const list = index.get(m[0]);
+          if (list) list.push([file, m.index]);
+          else index.set(m[0], [[file, m.index]]);
+        }
+      }
+      this.wordIndex = index;
+    }
+    return this.wordIndex;
   }
 
   /** Whether a variable is written anywhere after its declaration (assigned, ++/--, address taken). */

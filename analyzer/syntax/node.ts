@@ -130,8 +130,23 @@ export class Node {
   descendantAt(start: number, end = start): Node {
     let cur: Node = this;
     for (;;) {
+      const kids = cur.children;
+      // Children are sorted by position: binary-search long lists (a file's top level, a long
+      // function body), then look at the few candidates around the hit.
+      let i = 0;
+      if (kids.length > 8) {
+        let lo = 0;
+        let hi = kids.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if ((kids[mid] as Node).start <= start) lo = mid;
+          else hi = mid - 1;
+        }
+        i = Math.max(0, lo - 1);
+      }
       let next: Node | undefined;
-      for (const k of cur.children) {
+      for (; i < kids.length; i++) {
+        const k = kids[i] as Node;
         if (k.start > start) break;
         const inside = end === start ? start < k.end : end <= k.end;
         if (inside && k.end > k.start) {
