@@ -42,6 +42,17 @@ export interface RunResult {
   readonly worstBeforeFix: Severity | undefined;
 }
 
+/** Watches a run: the jobs once planned, each directory's result as it comes in. */
+export interface RunObserver {
+  planned?(jobs: readonly DirectoryJob[]): void;
+  done?(result: DirectoryResult): void;
+}
+
+/**
+ * Runs the jobs on this thread, one after another. The event loop turns between jobs: native
+ * memory of released syntax trees is only freed then (N-API finalizers are deferred), and
+ * progress timers get to run.
+ */
 export function inlineExecutor(registry: readonly Rule[]): JobExecutor {
   return {
     async run(jobs, onResult) {
@@ -50,10 +61,16 @@ export function inlineExecutor(registry: readonly Rule[]): JobExecutor {
         const r = lintDirectory(job, registry);
         onResult?.(r);
         out.push(r);
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
       return out;
     },
   };
+}
+
+/** A job's expected cost, to hand out the heaviest first. */
+export function jobWeight(job: DirectoryJob): number {
+  return job.files.length + (job.context?.length ?? 0);
 }
 
 /** Builds the per-directory jobs for a run (patterns expanded, go versions resolved). */
@@ -106,7 +123,7 @@ function siblingGoFiles(dir: string, files: readonly string[]): string[] {
   }
 }
 
-export async function runLint(options: RunOptions, registry: readonly Rule[], onResult?: (r: DirectoryResult) => void): Promise<RunResult> {
+export async function runLint(options: RunOptions, registry: readonly Rule[], observer: RunObserver = {}): Promise<RunResult> {
   const plan = planRun(options);
   const stats = emptyStats();
   const problems = [...plan.problems];
@@ -114,8 +131,9 @@ export async function runLint(options: RunOptions, registry: readonly Rule[], on
   const fixed: FixedFile[] = [];
   let worstBeforeFix: Severity | undefined;
   if (plan.fatal.length > 0) return { findings, problems, fatal: plan.fatal, stats, fixed, worstBeforeFix };
+  observer.planned?.(plan.jobs);
   const executor = options.executor ?? inlineExecutor(registry);
-  const results = await executor.run(plan.jobs, onResult);
+  const results = await executor.run(plan.jobs, (r) => observer.done?.(r));
   results.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   for (const r of results) {
     findings.push(...r.findings);
