@@ -10,6 +10,7 @@ import { compareFindings, type Finding, type Severity } from '../engine/finding.
 import type { Rule } from '../engine/rule.js';
 import { GoModResolver } from '../loader/go-mod.js';
 import { expandPatterns } from '../loader/patterns.js';
+import { TreeCollector } from './tree-collector.js';
 import { emptyStats, lintDirectory, worse, type DirectoryJob, type DirectoryResult, type DirectoryStats, type FixedFile, type Problem } from './lint-directory.js';
 
 export interface RunOptions {
@@ -50,15 +51,17 @@ export interface RunObserver {
 
 /**
  * Runs the jobs on this thread, one after another. The event loop turns between jobs: native
- * memory of released syntax trees is only freed then (N-API finalizers are deferred), and
- * progress timers get to run.
+ * memory of released syntax trees is only freed then (N-API finalizers are deferred; see
+ * `tree-collector.ts`), and progress timers get to run.
  */
 export function inlineExecutor(registry: readonly Rule[]): JobExecutor {
   return {
     async run(jobs, onResult) {
       const out: DirectoryResult[] = [];
+      const trees = new TreeCollector();
       for (const job of jobs) {
         const r = lintDirectory(job, registry);
+        trees.afterJob();
         onResult?.(r);
         out.push(r);
         await new Promise<void>((resolve) => setImmediate(resolve));
