@@ -151,21 +151,40 @@ export class Node {
     const cursor = this.source.cursorAt(this.descendantIndex);
     if (!cursor.gotoFirstChild()) return kids;
     do {
-      const type = cursor.nodeType;
-      kids.push(
-        new Node(
-          this.source,
-          type,
-          cursor.nodeIsNamed,
-          cursor.startIndex,
-          cursor.endIndex,
-          cursor.currentFieldName ?? null,
-          this,
-          type === 'ERROR' || cursor.nodeIsMissing,
-          cursor.currentDescendantIndex,
-        ),
-      );
+      const symbol = symbolOf(cursor);
+      const start = cursor.startIndex;
+      const end = cursor.endIndex;
+      const fieldId = cursor.currentFieldId;
+      const field = fieldId === 0 ? null : fieldName(cursor, fieldId);
+      // A MISSING token (inserted by error recovery) is always empty.
+      const isError = symbol.type === 'ERROR' || (start === end && cursor.nodeIsMissing);
+      kids.push(new Node(this.source, symbol.type, symbol.named, start, end, field, this, isError, cursor.currentDescendantIndex));
     } while (cursor.gotoNextSibling());
     return kids;
   }
+}
+
+/**
+ * Node types and field names by their numeric ids, learnt as they are met: reading a number
+ * through the binding is cheaper than reading (and allocating) a string, and the kind of a node
+ * (its type and whether it is named) is a function of its symbol id.
+ */
+interface SymbolInfo {
+  readonly type: string;
+  readonly named: boolean;
+}
+const SYMBOLS = new Map<number, SymbolInfo>();
+const FIELD_NAMES = new Map<number, string | null>();
+
+function symbolOf(cursor: TsCursor): SymbolInfo {
+  const id = cursor.nodeTypeId;
+  let info = SYMBOLS.get(id);
+  if (!info) SYMBOLS.set(id, (info = { type: cursor.nodeType, named: cursor.nodeIsNamed }));
+  return info;
+}
+
+function fieldName(cursor: TsCursor, id: number): string | null {
+  let name = FIELD_NAMES.get(id);
+  if (name === undefined) FIELD_NAMES.set(id, (name = cursor.currentFieldName ?? null));
+  return name;
 }
