@@ -4,12 +4,13 @@
  * plain data and can.
  */
 import type { Rule } from '../engine/rule.js';
-import type { DirectoryJob, DirectoryResult } from './lint-directory.js';
+import { lintDirectory, type DirectoryJob, type DirectoryResult } from './lint-directory.js';
 import { inlineExecutor, jobWeight, type JobExecutor } from './run.js';
+import { TreeCollector } from './tree-collector.js';
 import { WorkerPool } from './worker-pool.js';
 
 export interface ParallelOptions {
-  /** Threads to use at most (`--jobs`). 1 runs everything on the calling thread. */
+  /** Threads to use at most (`--jobs`), the calling thread included. 1 runs everything on it. */
   readonly threads: number;
   /** The worker's entry module. */
   readonly script: URL;
@@ -30,7 +31,14 @@ export function parallelExecutor(options: ParallelOptions): JobExecutor {
     run(jobs, onResult) {
       const files = jobs.reduce((n, j) => n + jobWeight(j), 0);
       if (options.threads <= 1 || jobs.length <= 1 || files < MIN_FILES_FOR_THREADS) return inline.run(jobs, onResult);
-      return pool.run(jobs, jobWeight, onResult && ((r) => onResult(r)));
+      // The calling thread lints too: it has the analyzer loaded and compiled already.
+      const trees = new TreeCollector();
+      const local = (job: DirectoryJob): DirectoryResult => {
+        const r = lintDirectory(job, options.registry);
+        trees.afterJob();
+        return r;
+      };
+      return pool.run(jobs, jobWeight, onResult && ((r) => onResult(r)), local);
     },
   };
 }

@@ -49,6 +49,17 @@ describe('WorkerPool', () => {
     await expect(pool.run([{ n: -3 }], () => 1)).rejects.toThrow('negative: -3');
   });
 
+  it('lets the calling thread work too, and starts no worker for one thread', async () => {
+    const local = (j: { n: number }) => ({ n: j.n, square: j.n * j.n, thread: 0 });
+    const pool = new WorkerPool<{ n: number }, { n: number; square: number; thread: number }>({ script: squareWorker(), threads: 2 });
+    const jobs = Array.from({ length: 30 }, (_, i) => ({ n: i }));
+    const results = await pool.run(jobs, () => 1, undefined, local);
+    expect(results.map((r) => r.square)).toEqual(jobs.map((j) => j.n * j.n));
+    expect(new Set(results.map((r) => r.thread)).size).toBe(2);
+    const alone = new WorkerPool<{ n: number }, { n: number; square: number; thread: number }>({ script: new URL('file:///nonexistent.mjs'), threads: 1 });
+    expect((await alone.run(jobs, () => 1, undefined, local)).every((r) => r.thread === 0)).toBe(true);
+  });
+
   it('runs nothing for no jobs', async () => {
     const pool = new WorkerPool<{ n: number }, unknown>({ script: new URL('file:///nonexistent.mjs'), threads: 2 });
     expect(await pool.run([], () => 1)).toEqual([]);

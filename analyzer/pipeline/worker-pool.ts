@@ -25,63 +25,88 @@ export class WorkerJobError extends Error {
 export interface PoolOptions {
   /** The worker's entry module: it must call `serveJobs`. */
   readonly script: URL;
+  /** Threads to use, the calling thread included when the run gets a local handler. */
   readonly threads: number;
 }
+
+/** Jobs sent to a worker ahead of time, so that it never waits for the (busy) calling thread. */
+const IN_FLIGHT_PER_WORKER = 2;
 
 export class WorkerPool<J, R> {
   constructor(private readonly options: PoolOptions) {}
 
   /**
-   * Runs every job on the pool; results come back in the order of `jobs`. `weight` orders the
-   * hand-out (heaviest first); `onResult` sees each result as it arrives.
+   * Runs every job; results come back in the order of `jobs`. `weight` orders the hand-out
+   * (heaviest first); `onResult` sees each result as it arrives. With `local`, the calling thread
+   * works too (it has the code loaded and warm already): one worker fewer is started.
    */
-  async run(jobs: readonly J[], weight: (job: J) => number, onResult?: (result: R, job: J) => void): Promise<R[]> {
+  async run(jobs: readonly J[], weight: (job: J) => number, onResult?: (result: R, job: J) => void, local?: (job: J) => R): Promise<R[]> {
     const results = new Array<R>(jobs.length);
     if (jobs.length === 0) return results;
     const order = jobs.map((_, i) => i).sort((a, b) => weight(jobs[b] as J) - weight(jobs[a] as J) || a - b);
     const threads = Math.max(1, Math.min(this.options.threads, jobs.length));
+    const workerCount = local ? threads - 1 : threads;
     const workers: Worker[] = [];
     let next = 0;
     let pending = jobs.length;
+    let failure: Error | undefined;
+    const take = (): number | undefined => (failure ? undefined : order[next++]);
+    const finish = (i: number, result: R): void => {
+      results[i] = result;
+      pending--;
+      onResult?.(result, jobs[i] as J);
+    };
     try {
-      await new Promise<void>((resolve, reject) => {
-        let failed = false;
+      const remote = new Promise<void>((resolve, reject) => {
         const fail = (e: Error): void => {
-          if (failed) return;
-          failed = true;
+          if (failure) return;
+          failure = e;
           reject(e);
         };
         const dispatch = (w: Worker): void => {
-          const i = order[next++];
+          const i = take();
           if (i === undefined) return;
           const request: Request<J> = { seq: i, job: jobs[i] as J };
           w.postMessage(request);
         };
-        for (let t = 0; t < threads; t++) {
+        for (let t = 0; t < workerCount; t++) {
           const w = new Worker(this.options.script);
           workers.push(w);
           w.on('message', (reply: Reply<R>) => {
-            if (failed) return;
+            if (failure) return;
             if (!reply.ok) {
               fail(new WorkerJobError(reply.message, reply.stack));
               return;
             }
-            results[reply.seq] = reply.result;
-            onResult?.(reply.result, jobs[reply.seq] as J);
-            if (--pending === 0) resolve();
+            finish(reply.seq, reply.result);
+            if (pending === 0) resolve();
             else dispatch(w);
           });
           w.on('error', (e) => fail(e instanceof Error ? e : new Error(String(e))));
           w.on('exit', (code) => {
             if (pending > 0) fail(new Error(`a worker thread exited (code ${code}) with ${pending} job(s) left`));
           });
-          dispatch(w);
+          for (let k = 0; k < IN_FLIGHT_PER_WORKER; k++) dispatch(w);
+        }
+        if (local) {
+          workLocally(take, (i) => finish(i, local(jobs[i] as J))).then(() => {
+            if (pending === 0) resolve();
+          }, fail);
         }
       });
+      await remote;
     } finally {
       await Promise.all(workers.map((w) => w.terminate()));
     }
     return results;
+  }
+}
+
+/** The calling thread's share: a job at a time, letting the workers' messages in between. */
+async function workLocally(take: () => number | undefined, run: (i: number) => void): Promise<void> {
+  for (let i = take(); i !== undefined; i = take()) {
+    run(i);
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 }
 

@@ -55,12 +55,13 @@ function repeat(label: string, n: number, run: (i: number) => Measurement): Meas
   return ms;
 }
 
-function row(name: string, ms: readonly Measurement[], files: number, bytes: number): Row {
+function row(name: string, ms: readonly Measurement[], files: number, bytes: number, corpus = true): Row {
   const walls = ms.map((m) => m.wallSeconds);
   const cpus = ms.flatMap((m) => (m.cpuSeconds === undefined ? [] : [m.cpuSeconds]));
   const rss = ms.flatMap((m) => (m.peakRssMb === undefined ? [] : [m.peakRssMb]));
   return {
     name,
+    corpus,
     runs: ms.length,
     files,
     megabytes: bytes / 1e6,
@@ -139,7 +140,7 @@ try {
       row('gomaplint warm, `--cache`, nothing changed', warm, n, b),
       row(`gomaplint \`--cache\` after editing one file (${EDITED.split(path.sep).join('/')})`, edited, n, b),
       ...(staticcheck
-        ? [row('staticcheck -checks SA5000,S1033 std, cold (empty caches)', [staticcheck.cold], n, b), row('staticcheck -checks SA5000,S1033 std, warm', staticcheck.warm, n, b)]
+        ? [row('staticcheck -checks SA5000,S1033 std, cold (empty caches)', [staticcheck.cold], n, b, false), row('staticcheck -checks SA5000,S1033 std, warm', staticcheck.warm, n, b, false)]
         : []),
     ],
     editedFile: EDITED.split(path.sep).join('/'),

@@ -1,7 +1,8 @@
 /**
  * The parse-only baseline: `node parse-only.js --jobs N [dir]` plans the same directory jobs as
  * `gomaplint ./...` in `dir`, and only reads, decodes and parses their files with tree-sitter, on
- * N worker threads handed the jobs heaviest first (as gomaplint does). Prints `{ files, bytes }`.
+ * N threads (the main thread and N-1 workers) handed the jobs heaviest first, exactly as gomaplint
+ * does. Prints `{ files, bytes }`.
  * This is the floor of the architecture: gomaplint cannot lint a file it has to parse faster.
  */
 import os from 'node:os';
@@ -9,7 +10,7 @@ import path from 'node:path';
 import { defaultConfig } from '../../analyzer/config/config.js';
 import { jobWeight, planRun } from '../../analyzer/pipeline/run.js';
 import { WorkerPool } from '../../analyzer/pipeline/worker-pool.js';
-import type { ParseJob, ParseResult } from './parse-worker.js';
+import { parseFiles, type ParseJob, type ParseResult } from './parse-files.js';
 
 const args = process.argv.slice(2);
 const jobsAt = args.indexOf('--jobs');
@@ -21,6 +22,8 @@ const pool = new WorkerPool<ParseJob, ParseResult>({ script: new URL('./parse-wo
 const results = await pool.run(
   plan.jobs.map((j) => ({ files: j.files, weight: jobWeight(j) })),
   (j) => j.weight,
+  undefined,
+  parseFiles,
 );
 const total = results.reduce((a, r) => ({ files: a.files + r.files, bytes: a.bytes + r.bytes }), { files: 0, bytes: 0 });
 process.stdout.write(`${JSON.stringify(total)}\n`);

@@ -2,6 +2,8 @@
 
 export interface Row {
   readonly name: string;
+  /** Whether the run processed the corpus (files, MB and rates apply); staticcheck analyses packages with their dependencies. */
+  readonly corpus: boolean;
   readonly runs: number;
   readonly files: number;
   readonly megabytes: number;
@@ -56,7 +58,8 @@ export function renderReport(d: ReportData): string {
   lines.push('| run | files | MB | wall s | files/s | MB/s | CPU s | peak RSS MB |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of d.rows) {
-    lines.push(`| ${r.name} | ${int(r.files)} | ${f2(r.megabytes)} | ${f2(r.wall)} (${f2(r.wallMin)}–${f2(r.wallMax)}) | ${int(r.files / r.wall)} | ${f2(r.megabytes / r.wall)} | ${opt(r.cpu, f2)} | ${opt(r.peakRssMb, int)} |`);
+    const c = (s: string) => (r.corpus ? s : '–');
+    lines.push(`| ${r.name} | ${c(int(r.files))} | ${c(f2(r.megabytes))} | ${f2(r.wall)} (${f2(r.wallMin)}–${f2(r.wallMax)}) | ${c(int(r.files / r.wall))} | ${c(f2(r.megabytes / r.wall))} | ${opt(r.cpu, f2)} | ${opt(r.peakRssMb, int)} |`);
   }
   lines.push('');
   lines.push('| ratio | wall | CPU |');
