@@ -139,6 +139,8 @@ export class PackageModel {
     const scope = sym.owner ?? (sym.decl && !enclosingFunction(sym.decl) ? undefined : sym.decl?.parent);
     const files = scope ? [fileOf(scope)] : this.files;
     for (const file of files) {
+      // A plain substring search first: most files of a package never mention the name.
+      if (!scope && !file.text.includes(name)) continue;
       const from = scope ? scope.start : 0;
       const to = scope ? scope.end : file.text.length;
       re.lastIndex = from;
