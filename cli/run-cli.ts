@@ -8,19 +8,24 @@
  * CI uploads SARIF and stays green.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, defaultConfig, findConfigFile, loadConfig, type Config, type FailOn } from '../analyzer/config/config.js';
 import { selectRules, UnknownRuleError } from '../analyzer/config/rule-selection.js';
 import { SEVERITY_RANK, type Finding } from '../analyzer/engine/finding.js';
+import { cachingExecutor, defaultCacheDir, ResultCache } from '../analyzer/pipeline/result-cache.js';
 import { runLint } from '../analyzer/pipeline/run.js';
+import { parallelExecutor } from '../analyzer/pipeline/worker-executor.js';
 import { RULES } from '../rules/index.js';
 import { OutputSpecError, parseOutputTargets, prepareOutputFile, writeOutputFile, type OutputTarget } from './output-targets.js';
 import { resolveRoot } from './repo-root.js';
+import { ProgressLine, wantsProgress } from './progress.js';
 import { REPORTERS } from './reporters/index.js';
 import { displayPath, type ReportInput } from './reporters/reporter.js';
 import { SourceCache } from './reporters/source-cache.js';
 import { useColor } from './terminal.js';
+import { toolFingerprint } from './tool-fingerprint.js';
 import { toolVersion } from './version.js';
 
 export interface Output {
@@ -55,6 +60,10 @@ interface LintFlags {
   fixDryRun?: boolean;
   root?: string;
   category?: string;
+  jobs?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  progress: boolean;
 }
 
 interface LspFlags {
@@ -89,6 +98,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .option('--fail-on <level>', 'lowest severity that fails the run: error, warning, note, never (default: note)')
     .option('--root <dir>', 'repository root that SARIF and github paths are relative to (default: the git top-level)')
     .option('--category <name>', 'SARIF automationDetails.id category, for several uploads per commit (monorepos)')
+    .option('-j, --jobs <n>', `threads to lint with (default: the number of cores, ${os.availableParallelism()} here)`)
+    .option('--cache', 'reuse the results of packages whose files, configuration and gomaplint did not change')
+    .option('--cache-location <dir>', `where the cache lives (implies --cache; default: ${homeRelative(defaultCacheDir(io.env))})`)
+    .option('--no-progress', 'never show progress on stderr (shown on a terminal for runs over a second)')
     .option('--list-rules', 'list the rules and exit')
     .option('--color', 'force colour')
     .option('--no-color', 'disable colour')
@@ -162,18 +175,32 @@ async function lint(patterns: string[], flags: LintFlags, io: CliIO): Promise<nu
     throw e;
   }
   const failOn = parseFailOn(flags.failOn) ?? config.failOn ?? 'note';
+  const threads = parseJobs(flags.jobs) ?? os.availableParallelism();
+  const cache = flags.cache || flags.cacheLocation !== undefined ? new ResultCache(flags.cacheLocation ? path.resolve(io.cwd, flags.cacheLocation) : defaultCacheDir(io.env), toolFingerprint()) : undefined;
+  const parallel = parallelExecutor({ threads, script: lintWorkerScript(), registry: RULES });
+  const progress = wantsProgress({ stderrIsTTY: io.stderr.isTTY === true, env: io.env, flag: flags.progress, stdoutFormats: targets.filter((t) => t.file === undefined).map((t) => t.reporter.name) })
+    ? new ProgressLine(io.stderr)
+    : undefined;
 
-  const result = await runLint(
-    {
-      patterns,
-      cwd: io.cwd,
-      config,
-      rules: rules.map((r) => ({ id: r.rule.meta.id, severity: r.severity })),
-      includeGenerated: flags.includeGenerated ?? config.includeGenerated ?? false,
-      ...(flags.fixDryRun ? { fix: 'diff' as const } : flags.fix ? { fix: 'write' as const } : {}),
-    },
-    RULES,
-  );
+  let result;
+  try {
+    result = await runLint(
+      {
+        patterns,
+        cwd: io.cwd,
+        config,
+        rules: rules.map((r) => ({ id: r.rule.meta.id, severity: r.severity })),
+        includeGenerated: flags.includeGenerated ?? config.includeGenerated ?? false,
+        ...(flags.fixDryRun ? { fix: 'diff' as const } : flags.fix ? { fix: 'write' as const } : {}),
+        executor: cache ? cachingExecutor(parallel, cache) : parallel,
+      },
+      RULES,
+      progress ?? {},
+    );
+  } finally {
+    progress?.finish();
+  }
+  if (cache && cache.writeFailures.length > 0) io.stderr.write(`gomaplint: cannot write the cache in ${cache.dir}: ${cache.writeFailures[0]}\n`);
   for (const p of result.problems) io.stderr.write(`gomaplint: ${displayPath(p.path, io.cwd)}: ${p.message}\n`);
   if (result.fatal.length > 0) {
     for (const f of result.fatal) io.stderr.write(`gomaplint: ${f}\n`);
@@ -234,6 +261,25 @@ function outputTargets(flags: LintFlags, cwd: string): OutputTarget[] {
     if (e instanceof OutputSpecError) throw new UsageError(e.message);
     throw e;
   }
+}
+
+function homeRelative(p: string): string {
+  const home = os.homedir();
+  return p.startsWith(home + path.sep) ? `~${p.slice(home.length)}` : p;
+}
+
+function parseJobs(v: string | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^[1-9]\d*$/.test(v.trim())) throw new UsageError(`--jobs: expected a positive whole number of threads, got "${v}"`);
+  return Number(v.trim());
+}
+
+/**
+ * The worker threads' entry module. Workers need JavaScript: run from the TypeScript sources (the
+ * tests do), the built copy in dist/ is used.
+ */
+function lintWorkerScript(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('../dist/cli/lint-worker.js', import.meta.url) : new URL('./lint-worker.js', import.meta.url);
 }
 
 function parseFailOn(v: string | undefined): FailOn | undefined {

@@ -51,6 +51,14 @@ export interface MethodCall {
 
 export type CandidateKind = 'deleteCall' | 'indexWrite' | 'methodCall';
 
+/**
+ * How candidates are located: `anchored` (the default) searches the text for anchors and checks
+ * the hits on the tree; `exhaustive` walks the whole native tree and ignores the text. Both feed
+ * the same structural checks, so they agree exactly when no anchor is ever missing — which is what
+ * `candidates.test.ts` verifies with the exhaustive search.
+ */
+export type CandidateSearch = 'anchored' | 'exhaustive';
+
 const DELETE_ANCHOR = /\bdelete\b/g;
 /**
  * `]` followed by an assignment operator, `++`/`--`, or `,` (a tuple assignment's left side);
@@ -78,12 +86,34 @@ function nativeAt(file: GoFile, offset: number): TsNode {
   return file.tree.rootNode.descendantForIndex(offset);
 }
 
-export function findDeleteCalls(file: GoFile): DeleteCall[] {
+/** Start offsets of the matches of a global regular expression. */
+function* anchorOffsets(re: RegExp, text: string): Generator<number> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) yield m.index;
+  re.lastIndex = 0;
+}
+
+/**
+ * The offsets an anchor would report, found in the tree instead: where each call's callee name
+ * starts (in text order, as anchors come).
+ */
+function callOffsetsInTree(file: GoFile, calleeType: 'identifier' | 'selector_expression', names: ReadonlySet<string>): number[] {
+  const out: number[] = [];
+  for (const call of file.tree.rootNode.descendantsOfType('call_expression')) {
+    const fn = call.childForFieldName('function');
+    if (fn?.type !== calleeType) continue;
+    const name = calleeType === 'identifier' ? fn : fn.childForFieldName('field');
+    if (name && names.has(name.text)) out.push(name.startIndex);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+const DELETE_NAME: ReadonlySet<string> = new Set(['delete']);
+
+export function findDeleteCalls(file: GoFile, search: CandidateSearch = 'anchored'): DeleteCall[] {
   const out: DeleteCall[] = [];
-  const text = file.text;
-  DELETE_ANCHOR.lastIndex = 0;
-  for (let m = DELETE_ANCHOR.exec(text); m; m = DELETE_ANCHOR.exec(text)) {
-    const at = m.index;
+  const offsets = search === 'anchored' ? anchorOffsets(DELETE_ANCHOR, file.text) : callOffsetsInTree(file, 'identifier', DELETE_NAME);
+  for (const at of offsets) {
     const ts = nativeAt(file, at);
     if (ts.type !== 'identifier' || ts.startIndex !== at || ts.endIndex !== at + 6) continue;
     const node = file.nodeAt(at);
@@ -97,12 +127,20 @@ export function findDeleteCalls(file: GoFile): DeleteCall[] {
   return out;
 }
 
-export function findIndexWrites(file: GoFile): IndexWrite[] {
+/** Where the `]` of every index expression is (in text order): what the index-write anchor reports. */
+function indexCloseOffsetsInTree(file: GoFile): number[] {
+  const out: number[] = [];
+  for (const ix of file.tree.rootNode.descendantsOfType('index_expression')) {
+    const close = ix.lastChild;
+    if (close?.type === ']') out.push(close.startIndex);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+export function findIndexWrites(file: GoFile, search: CandidateSearch = 'anchored'): IndexWrite[] {
   const out: IndexWrite[] = [];
-  const text = file.text;
-  INDEX_WRITE_ANCHOR.lastIndex = 0;
-  for (let m = INDEX_WRITE_ANCHOR.exec(text); m; m = INDEX_WRITE_ANCHOR.exec(text)) {
-    const at = m.index;
+  const offsets = search === 'anchored' ? anchorOffsets(INDEX_WRITE_ANCHOR, file.text) : indexCloseOffsetsInTree(file);
+  for (const at of offsets) {
     // Cheap native check first: only `]` tokens closing an index expression on the left of an
     // assignment are worth mirroring their function for.
     const ts = nativeAt(file, at);
@@ -140,13 +178,14 @@ function indexWriteOf(target: Node): IndexWrite | undefined {
   return { statement: stmt, target, map, key, op: operator === '=' ? '=' : 'op=', operator, value };
 }
 
-export function findMethodCalls(file: GoFile, names: ReadonlySet<string>): MethodCall[] {
+export function findMethodCalls(file: GoFile, names: ReadonlySet<string>, search: CandidateSearch = 'anchored'): MethodCall[] {
   const out: MethodCall[] = [];
   if (names.size === 0) return out;
-  const text = file.text;
-  const re = new RegExp(`\\b(?:${[...names].map(escapeRegExp).join('|')})\\b`, 'g');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const at = m.index;
+  const offsets =
+    search === 'anchored'
+      ? anchorOffsets(new RegExp(`\\b(?:${[...names].map(escapeRegExp).join('|')})\\b`, 'g'), file.text)
+      : callOffsetsInTree(file, 'selector_expression', names);
+  for (const at of offsets) {
     const ts = nativeAt(file, at);
     if (ts.type !== 'field_identifier' || ts.startIndex !== at) continue;
     const node = file.nodeAt(at);

@@ -11,6 +11,7 @@ import {
   findMethodCalls,
   hasAnchor,
   type CandidateKind,
+  type CandidateSearch,
   type DeleteCall,
   type IndexWrite,
   type MethodCall,
@@ -48,16 +49,16 @@ interface Subscriber {
 }
 
 /**
- * Lints the files of `model`, or only those in `only` (the other files still inform the model:
- * the editor wants findings for its open buffers, with the rest of the package as context).
+ * Lints the files of `model` (or only those in `only`: the other files still give the model its
+ * facts). `search` is for verifying the anchors: `exhaustive` finds candidates without them.
  */
-export function lintPackage(model: PackageModel, rules: readonly EnabledRule[], only?: ReadonlySet<GoFile>): PackageLintResult {
+export function lintPackage(model: PackageModel, rules: readonly EnabledRule[], only?: ReadonlySet<GoFile>, search: CandidateSearch = 'anchored'): PackageLintResult {
   const findings: RawFinding[] = [];
   const failures: RuleFailure[] = [];
   let suppressed = 0;
   for (const file of model.files) {
     if (only && !only.has(file)) continue;
-    const result = lintFile(model, file, rules, failures);
+    const result = lintFile(model, file, rules, failures, search);
     if (result.length === 0) continue;
     const suppressions = new SuppressionIndex(fileDirectives(file));
     const seen = new Set<string>();
@@ -75,7 +76,7 @@ export function lintPackage(model: PackageModel, rules: readonly EnabledRule[], 
   return { findings, failures, suppressed };
 }
 
-function lintFile(model: PackageModel, file: GoFile, rules: readonly EnabledRule[], failures: RuleFailure[]): RawFinding[] {
+function lintFile(model: PackageModel, file: GoFile, rules: readonly EnabledRule[], failures: RuleFailure[], search: CandidateSearch): RawFinding[] {
   const subscribers: Subscriber[] = [];
   const kinds = new Set<CandidateKind>();
   const methods = new Set<string>();
@@ -96,7 +97,7 @@ function lintFile(model: PackageModel, file: GoFile, rules: readonly EnabledRule
     }
     subscribers.push({ rule, visitor, reports });
   }
-  if (subscribers.length === 0 || !hasAnchor(file.text, kinds, methods)) return [];
+  if (subscribers.length === 0 || (search === 'anchored' && !hasAnchor(file.text, kinds, methods))) return [];
 
   const run = (ruleId: string, offset: number, f: () => void): void => {
     try {
@@ -107,21 +108,21 @@ function lintFile(model: PackageModel, file: GoFile, rules: readonly EnabledRule
   };
 
   if (kinds.has('deleteCall')) {
-    const calls = findDeleteCalls(file).filter((c) => isBuiltin(model.resolve(c.callee), 'delete'));
+    const calls = findDeleteCalls(file, search).filter((c) => isBuiltin(model.resolve(c.callee), 'delete'));
     for (const s of subscribers) {
       const h = s.visitor.deleteCall;
       if (h) for (const c of calls) run(s.rule.rule.meta.id, c.node.start, () => h.call(s.visitor, c as DeleteCall));
     }
   }
   if (kinds.has('indexWrite')) {
-    const writes = findIndexWrites(file);
+    const writes = findIndexWrites(file, search);
     for (const s of subscribers) {
       const h = s.visitor.indexWrite;
       if (h) for (const w of writes) run(s.rule.rule.meta.id, w.statement.start, () => h.call(s.visitor, w as IndexWrite));
     }
   }
   if (kinds.has('methodCall')) {
-    const calls = findMethodCalls(file, methods);
+    const calls = findMethodCalls(file, methods, search);
     for (const s of subscribers) {
       const handlers = s.visitor.methodCalls;
       if (!handlers) continue;

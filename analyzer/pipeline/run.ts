@@ -10,6 +10,7 @@ import { compareFindings, type Finding, type Severity } from '../engine/finding.
 import type { Rule } from '../engine/rule.js';
 import { GoModResolver } from '../loader/go-mod.js';
 import { expandPatterns } from '../loader/patterns.js';
+import { TreeCollector } from './tree-collector.js';
 import { emptyStats, lintDirectory, worse, type DirectoryJob, type DirectoryResult, type DirectoryStats, type FixedFile, type Problem } from './lint-directory.js';
 
 export interface RunOptions {
@@ -42,18 +43,37 @@ export interface RunResult {
   readonly worstBeforeFix: Severity | undefined;
 }
 
+/** Watches a run: the jobs once planned, each directory's result as it comes in. */
+export interface RunObserver {
+  planned?(jobs: readonly DirectoryJob[]): void;
+  done?(result: DirectoryResult): void;
+}
+
+/**
+ * Runs the jobs on this thread, one after another. The event loop turns between jobs: native
+ * memory of released syntax trees is only freed then (N-API finalizers are deferred; see
+ * `tree-collector.ts`), and progress timers get to run.
+ */
 export function inlineExecutor(registry: readonly Rule[]): JobExecutor {
   return {
     async run(jobs, onResult) {
       const out: DirectoryResult[] = [];
+      const trees = new TreeCollector();
       for (const job of jobs) {
         const r = lintDirectory(job, registry);
+        trees.afterJob();
         onResult?.(r);
         out.push(r);
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
       return out;
     },
   };
+}
+
+/** A job's expected cost, to hand out the heaviest first. */
+export function jobWeight(job: DirectoryJob): number {
+  return job.files.length + (job.context?.length ?? 0);
 }
 
 /** Builds the per-directory jobs for a run (patterns expanded, go versions resolved). */
@@ -106,7 +126,7 @@ function siblingGoFiles(dir: string, files: readonly string[]): string[] {
   }
 }
 
-export async function runLint(options: RunOptions, registry: readonly Rule[], onResult?: (r: DirectoryResult) => void): Promise<RunResult> {
+export async function runLint(options: RunOptions, registry: readonly Rule[], observer: RunObserver = {}): Promise<RunResult> {
   const plan = planRun(options);
   const stats = emptyStats();
   const problems = [...plan.problems];
@@ -114,8 +134,9 @@ export async function runLint(options: RunOptions, registry: readonly Rule[], on
   const fixed: FixedFile[] = [];
   let worstBeforeFix: Severity | undefined;
   if (plan.fatal.length > 0) return { findings, problems, fatal: plan.fatal, stats, fixed, worstBeforeFix };
+  observer.planned?.(plan.jobs);
   const executor = options.executor ?? inlineExecutor(registry);
-  const results = await executor.run(plan.jobs, onResult);
+  const results = await executor.run(plan.jobs, (r) => observer.done?.(r));
   results.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0));
   for (const r of results) {
     findings.push(...r.findings);

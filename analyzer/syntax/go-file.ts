@@ -10,7 +10,6 @@ export class GoFile implements NodeSource {
   private parsed: Tree | undefined;
   private mirror: Node | undefined;
   private cursor: TsCursor | undefined;
-  private errorsInTree: boolean | undefined;
 
   constructor(
     /** Absolute path (or the URI path of an editor buffer). */
@@ -51,10 +50,6 @@ export class GoFile implements NodeSource {
     return this.mirror;
   }
 
-  get mayHaveErrors(): boolean {
-    return (this.errorsInTree ??= this.tree.rootNode.hasError);
-  }
-
   cursorAt(descendantIndex: number): TsCursor {
     const cursor = (this.cursor ??= this.tree.walk());
     cursor.gotoDescendant(descendantIndex);
@@ -71,6 +66,5 @@ export class GoFile implements NodeSource {
     this.parsed = undefined;
     this.mirror = undefined;
     this.cursor = undefined;
-    this.errorsInTree = undefined;
   }
 }

@@ -17,8 +17,6 @@ import type { TsCursor } from './parser.js';
 /** What a node needs from the file that owns it. */
 export interface NodeSource {
   readonly text: string;
-  /** False when the tree has no ERROR or MISSING node at all (then nobody needs to look). */
-  readonly mayHaveErrors: boolean;
   /** A cursor on the node with this descendant index (shared: use it before asking again). */
   cursorAt(descendantIndex: number): TsCursor;
 }
@@ -167,41 +165,41 @@ export class Node {
     const kids: Node[] = [];
     const cursor = this.source.cursorAt(this.descendantIndex);
     if (!cursor.gotoFirstChild()) return kids;
-    const checkMissing = this.source.mayHaveErrors;
     do {
-      // Numbers cross the native boundary much faster than strings: names come from tables.
-      const typeId = cursor.nodeTypeId;
-      let type = TYPE_NAMES[typeId];
-      if (type === undefined) {
-        type = cursor.nodeType;
-        TYPE_NAMES[typeId] = type;
-        TYPE_NAMED[typeId] = cursor.nodeIsNamed;
-      }
+      const symbol = symbolOf(cursor);
+      const start = cursor.startIndex;
+      const end = cursor.endIndex;
       const fieldId = cursor.currentFieldId;
-      let field = FIELD_NAMES[fieldId];
-      if (field === undefined) {
-        field = fieldId === 0 ? null : (cursor.currentFieldName ?? null);
-        FIELD_NAMES[fieldId] = field;
-      }
-      kids.push(
-        new Node(
-          this.source,
-          type,
-          TYPE_NAMED[typeId] as boolean,
-          cursor.startIndex,
-          cursor.endIndex,
-          field,
-          this,
-          type === 'ERROR' || (checkMissing && cursor.nodeIsMissing),
-          cursor.currentDescendantIndex,
-        ),
-      );
+      const field = fieldId === 0 ? null : fieldName(cursor, fieldId);
+      // A MISSING token (inserted by error recovery) is always empty.
+      const isError = symbol.type === 'ERROR' || (start === end && cursor.nodeIsMissing);
+      kids.push(new Node(this.source, symbol.type, symbol.named, start, end, field, this, isError, cursor.currentDescendantIndex));
     } while (cursor.gotoNextSibling());
     return kids;
   }
 }
 
-/** Node type and field names by tree-sitter id (one grammar: Go), filled as ids are met. */
-const TYPE_NAMES: string[] = [];
-const TYPE_NAMED: boolean[] = [];
-const FIELD_NAMES: Array<string | null> = [];
+/**
+ * Node types and field names by their numeric ids, learnt as they are met: reading a number
+ * through the binding is cheaper than reading (and allocating) a string, and the kind of a node
+ * (its type and whether it is named) is a function of its symbol id.
+ */
+interface SymbolInfo {
+  readonly type: string;
+  readonly named: boolean;
+}
+const SYMBOLS = new Map<number, SymbolInfo>();
+const FIELD_NAMES = new Map<number, string | null>();
+
+function symbolOf(cursor: TsCursor): SymbolInfo {
+  const id = cursor.nodeTypeId;
+  let info = SYMBOLS.get(id);
+  if (!info) SYMBOLS.set(id, (info = { type: cursor.nodeType, named: cursor.nodeIsNamed }));
+  return info;
+}
+
+function fieldName(cursor: TsCursor, id: number): string | null {
+  let name = FIELD_NAMES.get(id);
+  if (name === undefined) FIELD_NAMES.set(id, (name = cursor.currentFieldName ?? null));
+  return name;
+}

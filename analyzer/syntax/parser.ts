@@ -12,6 +12,7 @@ export type TsEdit = Parser.Edit;
 export type TsPoint = Parser.Point;
 
 let shared: Parser | undefined;
+let charactersParsed = 0;
 
 function parser(): Parser {
   if (!shared) {
@@ -26,5 +27,11 @@ function parser(): Parser {
  * The whole text is handed over in one buffer: the binding otherwise re-slices the string per chunk.
  */
 export function parseGo(text: string, oldTree?: Tree): Tree {
+  charactersParsed += text.length;
   return parser().parse(text, oldTree ?? null, { bufferSize: text.length * 2 + 1024 });
+}
+
+/** Characters parsed on this thread so far: how much native tree memory has been allocated. */
+export function parsedCharacters(): number {
+  return charactersParsed;
 }
