@@ -17,7 +17,10 @@ export interface MethodDecl {
   readonly pointerReceiver: boolean;
 }
 
-/** What one file contributes to its package's index; cached per file (files outlive edits of others). */
+/**
+ * What one file contributes to its package's index; cached per mirrored file root (files outlive
+ * edits of others; a released and re-mirrored file gets new nodes, so a new entry).
+ */
 interface FileIndex {
   readonly symbols: GoSymbol[];
   readonly methods: Array<[string, MethodDecl]>;
@@ -25,7 +28,7 @@ interface FileIndex {
   readonly dotImports: string[];
 }
 
-const fileIndexes = new WeakMap<GoFile, FileIndex>();
+const fileIndexes = new WeakMap<Node, FileIndex>();
 
 export class PackageIndex {
   /** Package-level vars, consts, funcs and types by name (the first declaration wins). */
@@ -36,8 +39,8 @@ export class PackageIndex {
 
   constructor(files: readonly GoFile[]) {
     for (const file of files) {
-      let fi = fileIndexes.get(file);
-      if (!fi) fileIndexes.set(file, (fi = indexFile(file)));
+      let fi = fileIndexes.get(file.root);
+      if (!fi) fileIndexes.set(file.root, (fi = indexFile(file)));
       this.files.set(file, fi);
       for (const s of fi.symbols) if (!this.symbols.has(s.name)) this.symbols.set(s.name, s);
       for (const [typeName, m] of fi.methods) {
