@@ -178,7 +178,7 @@ function callSites(model: PackageModel, fn: Node): Node[] {
   if (fn.type === 'method_declaration') {
     return model.methodCallsNamed([name]).filter((c) => calleeDeclaration(model, c) === fn);
   }
-  const sym = model.index.symbols.get(name);
+  const sym = model.index.lookup(name);
   if (sym?.decl !== fn) return [];
   return model.references(sym).flatMap((r) => (r.parent?.type === 'call_expression' && r.field === 'function' ? [r.parent] : []));
 }

@@ -31,39 +31,131 @@ interface FileIndex {
 const fileIndexes = new WeakMap<Node, FileIndex>();
 
 export class PackageIndex {
-  /** Package-level vars, consts, funcs and types by name (the first declaration wins). */
-  readonly symbols = new Map<string, GoSymbol>();
-  /** Methods by receiver base type name, then by method name. */
-  readonly methods = new Map<string, Map<string, MethodDecl>>();
-  private readonly files = new Map<GoFile, FileIndex>();
+  private readonly symbolCache = new Map<string, GoSymbol | null>();
+  private readonly methodCache = new Map<string, Map<string, MethodDecl>>();
 
-  constructor(files: readonly GoFile[]) {
-    for (const file of files) {
-      let fi = fileIndexes.get(file.root);
-      if (!fi) fileIndexes.set(file.root, (fi = indexFile(file)));
-      this.files.set(file, fi);
-      for (const s of fi.symbols) if (!this.symbols.has(s.name)) this.symbols.set(s.name, s);
-      for (const [typeName, m] of fi.methods) {
-        let byName = this.methods.get(typeName);
-        if (!byName) this.methods.set(typeName, (byName = new Map()));
-        if (!byName.has(m.name)) byName.set(m.name, m);
-      }
+  constructor(private readonly files: readonly GoFile[]) {}
+
+  /**
+   * The package-level var, const, func or type named `name` (the first declaration in file
+   * order wins). Only files whose text may declare the name are parsed for it.
+   */
+  lookup(name: string): GoSymbol | undefined {
+    const cached = this.symbolCache.get(name);
+    if (cached !== undefined) return cached ?? undefined;
+    let found: GoSymbol | undefined;
+    for (const file of this.files) {
+      if (!mayDeclare(file.text, name)) continue;
+      found = fileIndex(file).symbols.find((s) => s.name === name);
+      if (found) break;
     }
+    this.symbolCache.set(name, found ?? null);
+    return found;
   }
 
   /** The import a name refers to in `file` (`http` → net/http). */
   importNamed(file: GoFile, name: string): GoSymbol | undefined {
-    return this.files.get(file)?.imports.get(name);
+    return fileIndex(file).imports.get(name);
   }
 
+  /** Methods declared on the named type `typeName`, by name. */
   methodsOf(typeName: string): ReadonlyMap<string, MethodDecl> | undefined {
-    return this.methods.get(typeName);
+    let byName = this.methodCache.get(typeName);
+    if (!byName) {
+      byName = new Map();
+      for (const file of this.files) {
+        if (!mayDeclareMethodOf(file.text, typeName)) continue;
+        for (const [t, m] of fileIndex(file).methods) if (t === typeName && !byName.has(m.name)) byName.set(m.name, m);
+      }
+      this.methodCache.set(typeName, byName);
+    }
+    return byName.size > 0 ? byName : undefined;
   }
 
   /** Whether `file` dot-imports a package: unresolved names may then come from it. */
   hasDotImport(file: GoFile): boolean {
-    return (this.files.get(file)?.dotImports.length ?? 0) > 0;
+    return fileIndex(file).dotImports.length > 0;
   }
+}
+
+function fileIndex(file: GoFile): FileIndex {
+  let fi = fileIndexes.get(file.root);
+  if (!fi) fileIndexes.set(file.root, (fi = indexFile(file)));
+  return fi;
+}
+
+/**
+ * A sound textual test: can this file declare `name` at package level? A declared name always
+ * follows `func`/`type`/`var`/`const`, an opening parenthesis, a comma or a semicolon (the specs of
+ * a group), or starts a line (gofmt'd groups); and a spec name is never followed by `(`, `.`, `)`,
+ * `:`, `]` or `}`. Every declaration passes; most files that merely use a name do not.
+ * (Tested against every declaration in the testdata and the Go standard library.)
+ */
+export function mayDeclare(text: string, name: string): boolean {
+  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
+    const after = text.charCodeAt(i + name.length);
+    if (isWordChar(text.charCodeAt(i - 1)) || isWordChar(after)) continue;
+    let j = i - 1;
+    while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
+    const prev = j < 0 ? 10 : text.charCodeAt(j);
+    const specName = !NOT_AFTER_SPEC_NAME.has(after);
+    if (prev === 10 || prev === 13 || prev === 40 /* ( */ || prev === 44 /* , */ || prev === 59 /* ; */) {
+      if (specName) return true;
+      continue;
+    }
+    const word = wordEndingAt(text, j);
+    if (word === 'func' || word === 'type') return true;
+    if ((word === 'var' || word === 'const') && specName) return true;
+  }
+  return false;
+}
+
+/** Can this file declare a method on `typeName`? (`func (r *T)`, `func (T[K])`, `func (r (*T))`) */
+export function mayDeclareMethodOf(text: string, typeName: string): boolean {
+  if (!text.includes(typeName)) return false;
+  for (let i = text.indexOf('func'); i >= 0; i = text.indexOf('func', i + 4)) {
+    if (isWordChar(text.charCodeAt(i - 1)) || isWordChar(text.charCodeAt(i + 4))) continue;
+    let j = i + 4;
+    while (j < text.length && /\s/.test(text[j] as string)) j++;
+    if (text[j] !== '(') continue;
+    // The receiver list, parentheses balanced.
+    let depth = 0;
+    let k = j;
+    for (; k < text.length; k++) {
+      const c = text[k];
+      if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) break;
+    }
+    const receiver = text.slice(j, k);
+    for (let t = receiver.indexOf(typeName); t >= 0; t = receiver.indexOf(typeName, t + 1)) {
+      if (!isWordChar(receiver.charCodeAt(t - 1)) && !isWordChar(receiver.charCodeAt(t + typeName.length))) return true;
+    }
+  }
+  return false;
+}
+
+/** Characters that never follow the name in a declaration spec: `(` `.` `)` `:` `]` `}`. */
+const NOT_AFTER_SPEC_NAME = new Set([40, 46, 41, 58, 93, 125]);
+
+/** Letters, digits, `_`, and (conservatively) anything non-ASCII. */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
+}
+
+function wordEndingAt(text: string, end: number): string {
+  let start = end;
+  while (start >= 0 && isWordChar(text.charCodeAt(start))) start--;
+  return text.slice(start + 1, end + 1);
+}
+
+/** Every package-level name the file declares (for tests of `mayDeclare`). */
+export function declaredNames(file: GoFile): string[] {
+  return fileIndex(file).symbols.map((s) => s.name);
+}
+
+/** Every method of the file with its receiver type (for tests of `mayDeclareMethodOf`). */
+export function declaredMethods(file: GoFile): Array<[string, string]> {
+  return fileIndex(file).methods.map(([t, m]) => [t, m.name]);
 }
 
 const IDENT = '[\\p{L}_][\\p{L}\\p{Nd}_]*';

@@ -47,7 +47,7 @@ export class Scopes {
       if (found) return found;
     }
     const file = this.fileOf(at);
-    return this.index.symbols.get(name) ?? this.index.importNamed(file, name) ?? universeSymbol(name);
+    return this.index.lookup(name) ?? this.index.importNamed(file, name) ?? universeSymbol(name);
   }
 
   /** If `ident` is the name being declared (the `m` of `m := ...`), the symbol it declares. */
@@ -85,7 +85,7 @@ export class Scopes {
         const kind: SymbolKind = parent.type === 'var_spec' ? 'var' : 'const';
         const i = parent.childrenOf('name').indexOf(ident);
         if (!enclosingFunction(ident)) {
-          const pkg = this.index.symbols.get(name);
+          const pkg = this.index.lookup(name);
           if (pkg?.ident === ident) return pkg;
           return { ...this.symbolFor(kind, ident, parent, 'package', i), role: kind === 'var' ? 'package' : undefined };
         }
@@ -94,7 +94,7 @@ export class Scopes {
       case 'type_spec':
       case 'type_alias': {
         if (!enclosingFunction(ident)) {
-          const pkg = this.index.symbols.get(name);
+          const pkg = this.index.lookup(name);
           if (pkg?.ident === ident) return pkg;
         }
         return this.symbolFor('type', ident, parent, undefined, 0);
@@ -108,7 +108,7 @@ export class Scopes {
         return undefined;
       }
       case 'function_declaration': {
-        const pkg = this.index.symbols.get(name);
+        const pkg = this.index.lookup(name);
         return pkg?.ident === ident ? pkg : undefined;
       }
       default:

@@ -132,3 +132,15 @@ func f() {
     expect(() => f.model.typeOf(value)).not.toThrow();
   });
 });
+
+describe('constant and variable specs with several names', () => {
+  it('pairs each name with its own value (commas are not names)', () => {
+    const src = `package p
+const a, b = 1, "x"
+var c, d = map[string]int{}, []int{}
+func f() { use(a, b, c, d) }`;
+    expect(typeAt(src, 'b', 1)).toBe('string');
+    expect(typeAt(src, 'c', 1)).toBe('map[string]int');
+    expect(typeAt(src, 'd', 1)).toBe('[]int');
+  });
+});

@@ -68,9 +68,13 @@ export class Node {
     return undefined;
   }
 
-  /** Every child filling `field` (for fields such as a var_spec's `name` that repeat). */
+  /**
+   * Every named child filling `field` (for fields such as a var_spec's `name` that repeat). The
+   * grammar also files the separating commas under some fields (a const_spec's names, a type
+   * case's types); those tokens are left out.
+   */
   childrenOf(field: string): Node[] {
-    return this.children.filter((c) => c.field === field);
+    return this.children.filter((c) => c.field === field && c.named);
   }
 
   firstNamed(type?: string): Node | undefined {

@@ -1,0 +1,87 @@
+/**
+ * The package index parses a file for a name only when the file's text may declare it
+ * (`mayDeclare`, `mayDeclareMethodOf`). Those tests must never say no for a real declaration:
+ * checked here for every declaration in the testdata and, when it is installed, the Go standard
+ * library.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { GoFile } from '../syntax/go-file.js';
+import { decodeGoSource, readFileHeader } from '../syntax/source-text.js';
+import { fixture } from '../testing/model-fixture.js';
+import { declaredMethods, declaredNames, mayDeclare, mayDeclareMethodOf } from './package-index.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const STD = '/usr/share/go-1.19/src';
+
+function goFiles(root: string): string[] {
+  const out: string[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop() as string;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.isFile() && e.name.endsWith('.go')) out.push(p);
+    }
+  }
+  return out.sort();
+}
+
+/** Declarations the textual tests would miss, as `file: name`. */
+function misses(files: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const p of files) {
+    const decoded = decodeGoSource(fs.readFileSync(p));
+    if (!decoded.ok) continue;
+    const file = new GoFile(p, decoded.text, readFileHeader(decoded.text).packageName);
+    for (const name of declaredNames(file)) if (!mayDeclare(file.text, name)) out.push(`${p}: ${name}`);
+    for (const [type, name] of declaredMethods(file)) if (!mayDeclareMethodOf(file.text, type)) out.push(`${p}: (${type}).${name}`);
+    file.release();
+  }
+  return out;
+}
+
+describe('mayDeclare', () => {
+  it('sees declarations of every form', () => {
+    const src = `package p
+func F() {}
+func G[T any](t T) {}
+type A int
+type B[K comparable] map[K]int
+type (
+	C struct{}
+	D[T any] []T
+)
+var x, y = 1, 2
+var (
+	z int
+	u, w = 3, 4
+)
+const k = 1
+const ( j = 2; i = 3 )
+var (q int)
+func (r *A) M() {}
+func (B[K]) N() {}
+func (r (*C)) O() {}
+`;
+    for (const name of ['F', 'G', 'A', 'B', 'C', 'D', 'x', 'y', 'z', 'u', 'w', 'k', 'j', 'i', 'q']) expect(mayDeclare(src, name), name).toBe(true);
+    for (const t of ['A', 'B', 'C']) expect(mayDeclareMethodOf(src, t), t).toBe(true);
+    expect(fixture(src).model.index.lookup('w')?.kind).toBe('var');
+  });
+
+  it('says no for mere uses', () => {
+    const src = 'package p\n\nfunc f(m map[string]int) int {\n\tdelete(m, "a")\n\treturn len(m) + cap(make([]int, 1))\n}\n';
+    for (const name of ['delete', 'len', 'cap', 'make', 'string', 'int']) expect(mayDeclare(src, name), name).toBe(false);
+  });
+
+  it('never misses a declaration in the testdata', () => {
+    expect(misses(goFiles(path.join(ROOT, 'testdata')))).toEqual([]);
+  });
+
+  it.skipIf(!fs.existsSync(STD))('never misses a declaration in the Go standard library', () => {
+    expect(misses(goFiles(STD))).toEqual([]);
+  });
+});
