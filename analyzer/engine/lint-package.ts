@@ -97,6 +97,9 @@ function lintFile(model: PackageModel, file: GoFile, rules: readonly EnabledRule
     }
     subscribers.push({ rule, visitor, reports });
   }
+  // Index writes matter only where a map type can be known: a package whose text never spells
+  // `map[` nor a known map type (http.Header, ...) has none (the exhaustive search checks this).
+  if (search === 'anchored' && kinds.has('indexWrite') && !model.mayHaveMapTypes) kinds.delete('indexWrite');
   if (subscribers.length === 0 || (search === 'anchored' && !hasAnchor(file.text, kinds, methods))) return [];
 
   const run = (ruleId: string, offset: number, f: () => void): void => {

@@ -57,7 +57,11 @@ export interface RuleContext {
 export interface RuleVisitor {
   /** Each call of the builtin `delete` (not a shadowing function named delete). */
   deleteCall?(call: DeleteCall): void;
-  /** Each write through an index expression: `x[k] = v`, `x[k] op= v`, `x[k]++`. */
+  /**
+   * Each write through an index expression: `x[k] = v`, `x[k] op= v`, `x[k]++` — in packages
+   * where a map type can be known at all (their text spells `map[` or a known map type such as
+   * http.Header): elsewhere every such write is to a slice, an array or something unknown.
+   */
   indexWrite?(write: IndexWrite): void;
   /** Calls `x.Name(...)` of the listed method names. */
   methodCalls?: Readonly<Record<string, (call: MethodCall) => void>>;

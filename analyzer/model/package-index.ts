@@ -5,6 +5,7 @@
  * in the editor only the edited file is indexed again.
  */
 import type { GoFile } from '../syntax/go-file.js';
+import { scanTopLevel, type TopLevelDeclarations } from '../syntax/top-level-scan.js';
 import type { Node } from '../syntax/node.js';
 import type { GoSymbol, SymbolKind } from './symbols.js';
 
@@ -45,7 +46,7 @@ export class PackageIndex {
     if (cached !== undefined) return cached ?? undefined;
     let found: GoSymbol | undefined;
     for (const file of this.files) {
-      if (!mayDeclare(file.text, name)) continue;
+      if (!mayDeclare(file, name)) continue;
       found = fileIndex(file).symbols.find((s) => s.name === name);
       if (found) break;
     }
@@ -64,7 +65,7 @@ export class PackageIndex {
     if (!byName) {
       byName = new Map();
       for (const file of this.files) {
-        if (!mayDeclareMethodOf(file.text, typeName)) continue;
+        if (!mayDeclareMethodOf(file, typeName)) continue;
         for (const [t, m] of fileIndex(file).methods) if (t === typeName && !byName.has(m.name)) byName.set(m.name, m);
       }
       this.methodCache.set(typeName, byName);
@@ -84,68 +85,23 @@ function fileIndex(file: GoFile): FileIndex {
   return fi;
 }
 
-/**
- * A sound textual test: can this file declare `name` at package level? A declared name always
- * follows `func`/`type`/`var`/`const`, an opening parenthesis, a comma or a semicolon (the specs of
- * a group), or starts a line (gofmt'd groups); and a spec name is never followed by `(`, `.`, `)`,
- * `:`, `]` or `}`. Every declaration passes; most files that merely use a name do not.
- * (Tested against every declaration in the testdata and the Go standard library.)
- */
-export function mayDeclare(text: string, name: string): boolean {
-  for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) {
-    const after = text.charCodeAt(i + name.length);
-    if (isWordChar(text.charCodeAt(i - 1)) || isWordChar(after)) continue;
-    let j = i - 1;
-    while (j >= 0 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9)) j--;
-    const prev = j < 0 ? 10 : text.charCodeAt(j);
-    const specName = !NOT_AFTER_SPEC_NAME.has(after);
-    if (prev === 10 || prev === 13 || prev === 40 /* ( */ || prev === 44 /* , */ || prev === 59 /* ; */) {
-      if (specName) return true;
-      continue;
-    }
-    const word = wordEndingAt(text, j);
-    if (word === 'func' || word === 'type') return true;
-    if ((word === 'var' || word === 'const') && specName) return true;
-  }
-  return false;
+const scans = new WeakMap<GoFile, TopLevelDeclarations>();
+
+/** What the file declares at package level, read by a lexer (no parse): see top-level-scan.ts. */
+function topLevel(file: GoFile): TopLevelDeclarations {
+  let d = scans.get(file);
+  if (!d) scans.set(file, (d = scanTopLevel(file.text)));
+  return d;
 }
 
-/** Can this file declare a method on `typeName`? (`func (r *T)`, `func (T[K])`, `func (r (*T))`) */
-export function mayDeclareMethodOf(text: string, typeName: string): boolean {
-  if (!text.includes(typeName)) return false;
-  for (let i = text.indexOf('func'); i >= 0; i = text.indexOf('func', i + 4)) {
-    if (isWordChar(text.charCodeAt(i - 1)) || isWordChar(text.charCodeAt(i + 4))) continue;
-    let j = i + 4;
-    while (j < text.length && /\s/.test(text[j] as string)) j++;
-    if (text[j] !== '(') continue;
-    // The receiver list, parentheses balanced.
-    let depth = 0;
-    let k = j;
-    for (; k < text.length; k++) {
-      const c = text[k];
-      if (c === '(') depth++;
-      else if (c === ')' && --depth === 0) break;
-    }
-    const receiver = text.slice(j, k);
-    for (let t = receiver.indexOf(typeName); t >= 0; t = receiver.indexOf(typeName, t + 1)) {
-      if (!isWordChar(receiver.charCodeAt(t - 1)) && !isWordChar(receiver.charCodeAt(t + typeName.length))) return true;
-    }
-  }
-  return false;
+/** Whether the file may declare `name` at package level (never false for a real declaration). */
+export function mayDeclare(file: GoFile, name: string): boolean {
+  return topLevel(file).names.has(name);
 }
 
-/** Characters that never follow the name in a declaration spec: `(` `.` `)` `:` `]` `}`. */
-const NOT_AFTER_SPEC_NAME = new Set([40, 46, 41, 58, 93, 125]);
-
-/** Letters, digits, `_`, and (conservatively) anything non-ASCII. */
-function isWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
-}
-
-function wordEndingAt(text: string, end: number): string {
-  let start = end;
-  while (start >= 0 && isWordChar(text.charCodeAt(start))) start--;
-  return text.slice(start + 1, end + 1);
+/** Whether the file may declare a method on `typeName` (never false for a real method). */
+export function mayDeclareMethodOf(file: GoFile, typeName: string): boolean {
+  return topLevel(file).receiverTypes.has(typeName);
 }
 
 /** Every package-level name the file declares (for tests of `mayDeclare`). */

@@ -12,6 +12,7 @@ import { Scopes, enclosingFunction } from './scopes.js';
 import type { GoSymbol } from './symbols.js';
 import { Typing, stripParens, type FieldSelection, type MethodSelection } from './typing.js';
 import { asMap, isNamed, type MapType, type Type } from './types.js';
+import { KNOWN_MAP_TYPE_NAMES } from './well-known.js';
 
 export interface RangeLoop {
   /** The for_statement. */
@@ -36,6 +37,7 @@ export class PackageModel {
   private readonly refKeys = new Map<Node, string | null>();
   private readonly referenceCache = new Map<GoSymbol, Node[]>();
   private readonly identifierCache = new Map<string, Node[]>();
+  private mapTypesCache: boolean | undefined;
   private wordIndex: Map<string, Array<[GoFile, number]>> | undefined;
   private readonly symbolIds = new Map<GoSymbol, number>();
 
@@ -62,6 +64,14 @@ export class PackageModel {
   /** The package name (from the package clause). */
   get name(): string {
     return this.files[0]?.packageName ?? '';
+  }
+
+  /**
+   * Whether any map type can be known in this package: some file spells `map[`, or names a
+   * well-known map type (http.Header, url.Values, textproto.MIMEHeader).
+   */
+  get mayHaveMapTypes(): boolean {
+    return (this.mapTypesCache ??= this.files.some((f) => f.text.includes('map[') || KNOWN_MAP_TYPE_NAMES.some((n) => new RegExp(`\\b${n}\\b`).test(f.text))));
   }
 
   goAtLeast(version: string): boolean {

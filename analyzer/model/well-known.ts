@@ -167,6 +167,15 @@ function handlerFunc(): FuncType {
   return fn([externalNamed('net/http', 'ResponseWriter'), ptr(externalNamed('net/http', 'Request'))]);
 }
 
+/** Names of the known external types whose underlying type is a map (for cheap text checks). */
+export const KNOWN_MAP_TYPE_NAMES: readonly string[] = [
+  ...new Set(
+    Object.entries(KNOWN_TYPES)
+      .filter(([, spec]) => spec.underlying().kind === 'map')
+      .map(([key]) => key.slice(key.lastIndexOf('.') + 1)),
+  ),
+];
+
 /** Methods of a known external named type. */
 export function knownMethod(t: NamedType, name: string): FuncType | undefined {
   const spec = KNOWN_TYPES[`${t.pkg}.${t.name}`];
