@@ -38,6 +38,7 @@ export class PackageModel {
   private readonly referenceCache = new Map<GoSymbol, Node[]>();
   private readonly identifierCache = new Map<string, Node[]>();
   private mapTypesCache: boolean | undefined;
+  private packageSearches = 0;
   private wordIndex: Map<string, Array<[GoFile, number]>> | undefined;
   private readonly symbolIds = new Map<GoSymbol, number>();
 
@@ -167,14 +168,23 @@ export class PackageModel {
       const n = file.nodeAt(at, at + word.length);
       if (IDENTIFIER_TYPES.has(n.type) && n.start === at && n.end === at + word.length) out.push(n);
     };
+    const re = new RegExp(`(?<![\\p{L}\\p{Nd}_])${word.replace(/[$]/g, '\\$')}(?![\\p{L}\\p{Nd}_])`, 'gu');
     if (scope) {
       const file = fileOf(scope);
-      const re = new RegExp(`(?<![\\p{L}\\p{Nd}_])${word.replace(/[$]/g, '\\$')}(?![\\p{L}\\p{Nd}_])`, 'gu');
       re.lastIndex = scope.start;
       for (let m = re.exec(file.text); m && m.index < scope.end; m = re.exec(file.text)) visit(file, m.index);
       return out;
     }
-    for (const [file, at] of this.words().get(word) ?? []) visit(file, at);
+    // A few searches scan the texts directly; a package that asks for many words gets an index.
+    if (++this.packageSearches <= DIRECT_SEARCHES) {
+      for (const file of this.files) {
+        if (!file.text.includes(word)) continue;
+        re.lastIndex = 0;
+        for (let m = re.exec(file.text); m; m = re.exec(file.text)) visit(file, m.index);
+      }
+    } else {
+      for (const [file, at] of this.words().get(word) ?? []) visit(file, at);
+    }
     this.identifierCache.set(word, out);
     return out;
   }
@@ -369,6 +379,9 @@ export function writeKind(ident: Node): 'assign' | 'address' | undefined {
   if (p.type === 'parenthesized_expression') return writeKind(p);
   return undefined;
 }
+
+/** Package-wide word searches done by scanning the texts before an index is built. */
+const DIRECT_SEARCHES = 24;
 
 const IDENTIFIER_TYPES = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier']);
 
