@@ -32,14 +32,38 @@ export function isDeliberateEvidence(r: Reader): boolean {
   return DELIBERATE.has(r.kind);
 }
 
+/** Readers by storage key, per model: every write to one map asks the same question. */
+const readersByStorage = new WeakMap<PackageModel, Map<string, Reader[]>>();
+
 /** The readers of the map stored where `map` is stored (same variable or same struct field). */
 export function mapReaders(model: PackageModel, map: Node): Reader[] {
   const storage = model.storageKey(map);
   if (!storage) return [];
+  let cache = readersByStorage.get(model);
+  if (!cache) readersByStorage.set(model, (cache = new Map()));
+  let readers = cache.get(storage);
+  if (!readers) {
+    readers = findReaders(model, map, storage);
+    cache.set(storage, readers);
+  }
+  return readers;
+}
+
+function findReaders(model: PackageModel, map: Node, storage: string): Reader[] {
   const e = stripParens(map);
-  const name = e.type === 'selector_expression' ? e.child('field')?.text : e.type === 'identifier' ? e.text : undefined;
-  if (!name) return [];
   const out: Reader[] = [];
+  if (e.type === 'identifier') {
+    // A variable: its references, searched in its scope only (a local's function, not the package).
+    const sym = model.resolve(e);
+    for (const ref of sym ? model.references(sym) : []) {
+      if (ref.type !== 'identifier' || model.storageKey(ref) !== storage) continue;
+      const r = classify(model, ref);
+      if (r) out.push(r);
+    }
+    return out;
+  }
+  const name = e.type === 'selector_expression' ? e.child('field')?.text : undefined;
+  if (!name) return [];
   const re = new RegExp(`(?<![\\p{L}\\p{Nd}_])${name}(?![\\p{L}\\p{Nd}_])`, 'gu');
   for (const file of model.files) {
     if (!file.text.includes(name)) continue;

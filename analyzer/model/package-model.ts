@@ -142,8 +142,10 @@ export class PackageModel {
       const from = scope ? scope.start : 0;
       const to = scope ? scope.end : file.text.length;
       re.lastIndex = from;
+      let near: Node | undefined;
       for (let m = re.exec(file.text); m && m.index < to; m = re.exec(file.text)) {
-        const n = file.nodeAt(m.index, m.index + name.length);
+        const n = near ? near.nearestAt(m.index, m.index + name.length) : file.nodeAt(m.index, m.index + name.length);
+        near = n;
         if ((n.type === 'identifier' || n.type === 'type_identifier') && n.start === m.index && n.end === m.index + name.length && this.resolve(n) === sym) out.push(n);
       }
     }
