@@ -76,8 +76,11 @@ export function findConfigFile(startDir: string): string | undefined {
 export function loadConfig(file: string, knownRules: readonly string[]): Config {
   let text: string;
   try {
+    // A named pipe (or a device) given as --config would block the run: regular files only.
+    if (!fs.statSync(file).isFile()) throw new ConfigError(file, 'not a regular file');
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof ConfigError) throw e;
     throw new ConfigError(file, `cannot read: ${(e as Error).message}`);
   }
   return parseConfig(text, file, knownRules);
