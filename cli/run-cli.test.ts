@@ -162,6 +162,31 @@ describe('exit codes and options', () => {
     expect(r.stderr).toContain('unknown rule "nil-as-delet" (did you mean "nil-as-delete"?)');
   });
 
+  it('rejects an unknown rule id in --enable too, and an id far from every rule without a guess', async () => {
+    const r = await run(dir, '--enable', 'range-clear,delete-in-rnage', 'a.go');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('gomaplint: unknown rule "delete-in-rnage" (did you mean "delete-in-range"?)\n');
+    const far = await run(dir, '--enable', 'zzzzzzzzzzzzzz', 'a.go');
+    expect(far.code).toBe(2);
+    expect(far.stderr).toBe('gomaplint: unknown rule "zzzzzzzzzzzzzz"\n');
+  });
+
+  it('an unknown format among several is rejected before anything runs', async () => {
+    const r = await run(dir, '--format', 'json', '--format', 'sarif2', 'a.go');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^gomaplint: unknown format "sarif2"; valid formats: text, json/);
+  });
+
+  it('a missing option value and a report that cannot be written are usage errors (exit 2, one line)', async () => {
+    const missing = await run(dir, 'a.go', '--format');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain("option '-f, --format <format>' argument missing");
+    const unwritable = await run(dir, '-o', 'no/such/dir/report.json', 'a.go');
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toBe('gomaplint: no/such/dir/report.json: cannot write the report: no such file or directory\n');
+  });
+
   it('--disable and --enable', async () => {
     expect((await run(dir, '--disable', 'nil-as-delete', 'a.go')).code).toBe(0);
   });
@@ -224,9 +249,35 @@ describe('configuration', () => {
     const unknownRule = tree({ '.gomaplint.json': '{"rules": {"range-clean": "off"}}', 'a.go': GOOD('p') });
     const r3 = await run(unknownRule, './...');
     expect(r3.stderr).toContain('unknown rule "range-clean" (did you mean "range-clear"?)');
+    const unknownYamlRule = tree({ '.gomaplint.yaml': 'rules:\n  nil-as-delet: off\n', 'a.go': GOOD('p') });
+    expect((await run(unknownYamlRule, './...')).stderr).toBe('gomaplint: .gomaplint.yaml: unknown rule "nil-as-delet" (did you mean "nil-as-delete"?)\n');
     const badJson = tree({ '.gomaplint.json': '{"rules": ', 'a.go': GOOD('p') });
     expect((await run(badJson, './...')).stderr).toContain('.gomaplint.json: invalid JSON');
     expect((await run(badJson, '--config', 'missing.yaml', './...')).stderr).toContain('missing.yaml: no such configuration file');
+  });
+});
+
+describe('malformed configuration never crashes and never hangs', () => {
+  const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdef'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdef'[i]}`).join(',')}]`), 'rules: *f', ''].join('\n');
+  it.each([
+    ['an alias bomb', '.gomaplint.yaml', bomb, /^gomaplint: \.gomaplint\.yaml: invalid YAML: Excessive alias count/],
+    ['duplicate keys', '.gomaplint.yaml', 'rules:\n  range-clear: off\n  range-clear: on\n', /^gomaplint: \.gomaplint\.yaml: invalid YAML \(line 3, column 3\): Map keys must be unique/],
+    ['tabs for indentation', '.gomaplint.yaml', 'rules:\n\trange-clear: off\n', /^gomaplint: \.gomaplint\.yaml: invalid YAML/],
+    ['a list at the top level', '.gomaplint.yaml', '- rules\n', /^gomaplint: \.gomaplint\.yaml: expected a mapping of settings at the top level/],
+    ['a tagged binary value', '.gomaplint.yaml', 'rules: !!binary aGVsbG8=\n', /^gomaplint: \.gomaplint\.yaml: "rules" must be a mapping/],
+    ['a wrong value type', '.gomaplint.json', '{"exclude": "gen/**"}', /^gomaplint: \.gomaplint\.json: "exclude" must be a list of glob patterns/],
+    ['a wrong rule value', '.gomaplint.json', '{"rules": {"range-clear": "loud"}}', /^gomaplint: \.gomaplint\.json: rule "range-clear": invalid value "loud"; expected one of off, on, error, warning, note/],
+    ['binary bytes', '.gomaplint.json', '\u0000\u0001\u0002', /^gomaplint: \.gomaplint\.json: invalid JSON/],
+  ])('%s: exit 2 with the file and the problem', async (_what, name, content, message) => {
+    const r = await run(tree({ [name]: content, 'a.go': GOOD('p') }), './...');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('a BOM at the start of a JSON or YAML configuration is accepted', async () => {
+    expect((await run(tree({ '.gomaplint.json': '\ufeff{"rules": {"nil-as-delete": "off"}}', 'a.go': BAD('p') }), './...')).code).toBe(0);
+    expect((await run(tree({ '.gomaplint.yaml': '\ufeffrules:\n  nil-as-delete: off\n', 'a.go': BAD('p') }), './...')).code).toBe(0);
   });
 });
 

@@ -11,6 +11,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { ConfigError, defaultConfig, findConfigFile, loadConfig, type Config, type FailOn } from '../analyzer/config/config.js';
 import { selectRules, UnknownRuleError } from '../analyzer/config/rule-selection.js';
 import { SEVERITY_RANK, type Finding } from '../analyzer/engine/finding.js';
+import { describeFsError } from '../analyzer/loader/patterns.js';
 import { runLint } from '../analyzer/pipeline/run.js';
 import { RULES } from '../rules/index.js';
 import { REPORTERS } from './reporters/index.js';
@@ -168,7 +169,11 @@ async function lint(patterns: string[], flags: LintFlags, io: CliIO): Promise<nu
     const reporter = REPORTERS.get(format);
     if (!reporter) continue;
     if (flags.output) {
-      fs.writeFileSync(path.resolve(io.cwd, flags.output), reporter.render({ ...input, color: false }));
+      try {
+        fs.writeFileSync(path.resolve(io.cwd, flags.output), reporter.render({ ...input, color: false }));
+      } catch (e) {
+        throw new UsageError(`${flags.output}: cannot write the report: ${describeFsError(e)}`);
+      }
     } else {
       io.stdout.write(reporter.render({ ...input, color: format === 'text' && useColor(io.stdout.isTTY === true, io.env, flags.color) }));
     }
