@@ -7,13 +7,15 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../analyzer/config/config.js';
 import { LATEST_GO } from '../../analyzer/model/go-version.js';
 import { emptyStats, loadDirectory, type Problem } from '../../analyzer/pipeline/lint-directory.js';
 import { inlineExecutor, runLint } from '../../analyzer/pipeline/run.js';
 import { RULES } from '../../rules/index.js';
-import { ALL_RULES, cli, parseJsonReport, stderrLines, tempTree } from './harness.js';
+import { ALL_RULES, cli, parseJsonReport, removeTempDirs, stderrLines, tempTree } from './harness.js';
+
+afterAll(removeTempDirs);
 
 /** One nil-as-delete finding (line 4). */
 const BAD = (pkg: string) => `package ${pkg}\n\nfunc f(m map[string]*int) {\n\tm["k"] = nil\n}\n`;
@@ -40,7 +42,7 @@ describe('paths that do not exist', () => {
 });
 
 describe('files that cannot be read', () => {
-  it.skipIf(isRoot)('a file without read permission is skipped with a warning, the rest is linted', async () => {
+  it.skipIf(isRoot)('a file without read permission is skipped with a warning, the rest is linted (not run as root: root reads it anyway)', async () => {
     const dir = tempTree({ 'a.go': BAD('p'), 'secret.go': BAD('p') });
     fs.chmodSync(path.join(dir, 'secret.go'), 0o000);
     const r = await cli(dir, '--format', 'json', './...');

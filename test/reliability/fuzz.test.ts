@@ -15,10 +15,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { syntaxErrorCount } from '../../analyzer/engine/fixes.js';
 import { decodeGoSource } from '../../analyzer/syntax/source-text.js';
-import { findingsInErrorRegions, lintOneFile, positionProblems, tempDir, testdataGoFiles, timed } from './harness.js';
+import { findingsInErrorRegions, lintOneFile, positionProblems, removeTempDirs, tempDir, testdataGoFiles, timed } from './harness.js';
+
+afterAll(removeTempDirs);
 
 const SEED = Number(process.env.GOMAPLINT_FUZZ_SEED ?? 20_251_121);
 const RUNS = Number(process.env.GOMAPLINT_FUZZ_RUNS ?? 150);

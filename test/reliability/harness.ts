@@ -19,9 +19,18 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 export const ALL_RULES: DirectoryJob['rules'] = RULES.map((r) => ({ id: r.meta.id, severity: undefined }));
 
-/** A fresh temporary directory. */
+const created: string[] = [];
+
+/** A fresh temporary directory (removed by `removeTempDirs`). */
 export function tempDir(prefix = 'gomaplint-rel-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+
+/** Removes the temporary directories made so far (each test file calls it in `afterAll`). */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** Writes a tree of files (text or bytes) under a fresh temporary directory. */

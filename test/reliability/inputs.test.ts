@@ -6,9 +6,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { decodeGoSource, firstInvalidUtf8 } from '../../analyzer/syntax/source-text.js';
-import { cli, findingsInErrorRegions, lintOneFile, parseJsonReport, positionProblems, stderrLines, tempDir, tempTree } from './harness.js';
+import { cli, findingsInErrorRegions, lintOneFile, parseJsonReport, positionProblems, removeTempDirs, stderrLines, tempDir, tempTree } from './harness.js';
+
+afterAll(removeTempDirs);
 
 /** A function with one nil-as-delete finding on its second line. */
 const fn = (name: string) => `func ${name}(m map[string]*int) {\n\tm["${name}"] = nil\n}\n`;

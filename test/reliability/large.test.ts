@@ -7,8 +7,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { cli, lintOneFile, parseJsonReport, positionProblems, tempDir, timed } from './harness.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, lintOneFile, parseJsonReport, positionProblems, removeTempDirs, tempDir, timed } from './harness.js';
+
+afterAll(removeTempDirs);
 
 /** Writes `text` as `name` in a fresh directory and lints it (all rules, through the pipeline). */
 function lintText(text: string, name = 'x.go') {

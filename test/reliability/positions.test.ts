@@ -14,8 +14,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { cli, lintOneFile, parseJsonReport, positionProblems, tempTree } from './harness.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cli, lintOneFile, parseJsonReport, positionProblems, removeTempDirs, tempTree } from './harness.js';
+
+afterAll(removeTempDirs);
 
 type Unit = 'utf-8' | 'utf-16';
 
