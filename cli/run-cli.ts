@@ -109,6 +109,8 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
+      // Usage errors in the shape of every other problem: `gomaplint: <what happened>`.
+      outputError: (s, write) => write(`gomaplint: ${s.replace(/^error: /, '').replace(/\n(?=.)/g, ' ')}`),
     })
     .action(async (patterns: string[], flags: LintFlags) => {
       exitCode = await lint(patterns, flags, io);

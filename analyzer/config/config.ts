@@ -76,14 +76,19 @@ export function findConfigFile(startDir: string): string | undefined {
 export function loadConfig(file: string, knownRules: readonly string[]): Config {
   let text: string;
   try {
+    // A named pipe (or a device) given as --config would block the run: regular files only.
+    if (!fs.statSync(file).isFile()) throw new ConfigError(file, 'not a regular file');
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
+    if (e instanceof ConfigError) throw e;
     throw new ConfigError(file, `cannot read: ${(e as Error).message}`);
   }
   return parseConfig(text, file, knownRules);
 }
 
-export function parseConfig(text: string, file: string, knownRules: readonly string[]): Config {
+export function parseConfig(source: string, file: string, knownRules: readonly string[]): Config {
+  // Editors on Windows save UTF-8 with a BOM; JSON.parse rejects it.
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   let data: unknown;
   if (file.endsWith('.json')) {
     try {
@@ -98,7 +103,12 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
       const where = err.linePos?.[0] ? ` (line ${err.linePos[0].line}, column ${err.linePos[0].col})` : '';
       throw new ConfigError(file, `invalid YAML${where}: ${err.message.split('\n')[0]}`);
     }
-    data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    try {
+      data = doc.toJS({ maxAliasCount: 100 }) ?? {};
+    } catch (e) {
+      // An alias bomb ("billion laughs"): the yaml library refuses to expand it.
+      throw new ConfigError(file, `invalid YAML: ${(e as Error).message}`);
+    }
   }
   return validate(data, file, knownRules);
 }
@@ -165,8 +175,11 @@ function hint(value: string, options: readonly string[]): string {
   return c ? ` (did you mean "${c}"?)` : '';
 }
 
+/** A mapping as YAML or JSON gives it (not an array, nor a !!binary, !!set or other tagged value). */
 function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (typeof v !== 'object' || v === null) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
 }
 
 function isFile(p: string): boolean {

@@ -5,6 +5,7 @@
 import type { PackageModel } from '../model/package-model.js';
 import { isBuiltin } from '../model/symbols.js';
 import type { GoFile } from '../syntax/go-file.js';
+import { unterminatedTail } from '../syntax/source-text.js';
 import {
   findDeleteCalls,
   findIndexWrites,
@@ -137,12 +138,14 @@ function lintFile(model: PackageModel, file: GoFile, rules: readonly EnabledRule
   }
 
   const out: RawFinding[] = [];
+  // Past an unclosed `/*` or raw string, Go sees a comment or a string, not code.
+  const tail = subscribers.some((s) => s.reports.length > 0) ? (unterminatedTail(file.text) ?? Infinity) : Infinity;
   for (const s of subscribers) {
     const meta = s.rule.rule.meta;
     for (const r of s.reports) {
       // Nothing is reported from inside (or around) a syntax error: the tree there is a guess.
-      if (r.node.inErrorRegion) continue;
       const end = r.endNode ? r.endNode.end : r.node.end;
+      if (r.node.inErrorRegion || end > tail) continue;
       out.push({
         ruleId: meta.id,
         severity: s.rule.severity ?? r.severity ?? meta.severity,

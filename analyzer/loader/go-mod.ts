@@ -35,7 +35,8 @@ export class GoModResolver {
       const candidate = path.join(cur, 'go.mod');
       let text: string | undefined;
       try {
-        text = fs.readFileSync(candidate, 'utf8');
+        // Only a regular file: a directory named go.mod is not one, and a named pipe would block.
+        text = fs.statSync(candidate).isFile() ? fs.readFileSync(candidate, 'utf8') : undefined;
       } catch {
         text = undefined;
       }

@@ -9,6 +9,11 @@
  * - `file.go`: that file, always (skip rules do not apply to files named explicitly).
  * No file is listed twice (paths are compared after resolving symlinks). A pattern that matches no
  * Go file, or a path that does not exist, is an error.
+ *
+ * A directory entry named like a Go file that is not one — a broken symlink, a symlink loop, a
+ * named pipe or a device — is not silently dropped: it is listed in `skipped` (a warning, counted
+ * as a skipped file), as the go tool reports it too. Such entries are never opened: reading a
+ * named pipe would block the run.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +27,8 @@ export interface ExpandedPatterns {
   readonly errors: string[];
   /** Non-fatal problems met while walking (unreadable directories). */
   readonly warnings: Array<{ path: string; message: string }>;
+  /** Entries named like Go files that cannot be linted (broken symlinks, pipes): skipped files. */
+  readonly skipped: Array<{ path: string; message: string }>;
 }
 
 export interface ExpandOptions {
@@ -38,6 +45,7 @@ export function expandPatterns(patterns: readonly string[], options: ExpandOptio
   const explicit = new Set<string>();
   const errors: string[] = [];
   const warnings: Array<{ path: string; message: string }> = [];
+  const skipped: Array<{ path: string; message: string }> = [];
   const excluded = options.isExcluded ?? (() => false);
 
   const add = (file: string, isExplicit: boolean): boolean => {
@@ -54,6 +62,13 @@ export function expandPatterns(patterns: readonly string[], options: ExpandOptio
     if (isExplicit) explicit.add(file);
     return true;
   };
+  /** A Go-named entry that cannot be linted: reported once, counted as matched. */
+  const skip = (file: string, message: string): boolean => {
+    if (excluded(file, false) || skipped.some((x) => x.path === file)) return false;
+    skipped.push({ path: file, message });
+    return true;
+  };
+  const found: Found = { add, skip };
 
   for (const pattern of patterns) {
     const recursive = pattern === '...' || pattern.endsWith('/...');
@@ -80,14 +95,47 @@ export function expandPatterns(patterns: readonly string[], options: ExpandOptio
       add(abs, true);
       matched = 1;
     } else if (stat.isDirectory()) {
-      matched = recursive ? walk(abs, add, excluded, warnings) : listDir(abs, add, warnings);
+      matched = recursive ? walk(abs, found, excluded, warnings) : listDir(abs, found, warnings);
+    } else {
+      errors.push(`${pattern}: not a regular file`);
+      continue;
     }
     if (matched === 0 && files.length === before) {
       errors.push(`${pattern}: matched no Go files`);
     }
   }
   files.sort();
-  return { files, explicit, errors, warnings };
+  skipped.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, explicit, errors, warnings, skipped };
+}
+
+interface Found {
+  /** A Go file to lint; false when it was excluded. */
+  add(file: string, explicit: boolean): boolean;
+  /** A Go-named entry that cannot be linted; false when it was excluded. */
+  skip(file: string, message: string): boolean;
+}
+
+/**
+ * A directory entry named like a Go file: linted if it is (or links to) a regular file, reported
+ * if it cannot be (broken link, pipe, device), ignored if it is (or links to) a directory.
+ * Returns whether it matched.
+ */
+function goEntry(e: fs.Dirent, p: string, found: Found): boolean {
+  if (e.isFile()) return found.add(p, false);
+  if (e.isDirectory()) return false;
+  if (e.isSymbolicLink()) {
+    let target: fs.Stats;
+    try {
+      target = fs.statSync(p);
+    } catch (err) {
+      const why = (err as NodeJS.ErrnoException | undefined)?.code === 'ENOENT' ? 'broken symbolic link' : describeFsError(err);
+      return found.skip(p, `cannot read: ${why}`);
+    }
+    if (target.isFile()) return found.add(p, false);
+    if (target.isDirectory()) return false;
+  }
+  return found.skip(p, 'skipped: not a regular file');
 }
 
 function isGoFileName(name: string): boolean {
@@ -104,14 +152,10 @@ function readDir(dir: string, warnings: Array<{ path: string; message: string }>
 }
 
 /** Go files directly in `dir`. Returns how many matched (before de-duplication). */
-function listDir(dir: string, add: (f: string, explicit: boolean) => boolean, warnings: Array<{ path: string; message: string }>): number {
+function listDir(dir: string, found: Found, warnings: Array<{ path: string; message: string }>): number {
   let n = 0;
   for (const e of readDir(dir, warnings) ?? []) {
-    if (!isGoFileName(e.name)) continue;
-    const p = path.join(dir, e.name);
-    if (e.isFile() || (e.isSymbolicLink() && isFile(p))) {
-      if (add(p, false)) n++;
-    }
+    if (isGoFileName(e.name) && goEntry(e, path.join(dir, e.name), found)) n++;
   }
   return n;
 }
@@ -119,7 +163,7 @@ function listDir(dir: string, add: (f: string, explicit: boolean) => boolean, wa
 /** `dir/...`: an iterative walk (no recursion, so deep trees cannot overflow the stack). */
 function walk(
   root: string,
-  add: (f: string, explicit: boolean) => boolean,
+  found: Found,
   excluded: (p: string, isDir: boolean) => boolean,
   warnings: Array<{ path: string; message: string }>,
 ): number {
@@ -146,22 +190,14 @@ function walk(
         if (SKIPPED_DIR_NAMES.has(e.name) || e.name.startsWith('.') || e.name.startsWith('_')) continue;
         if (excluded(p, true)) continue;
         subdirs.push(p);
-      } else if (isGoFileName(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(p)))) {
-        if (add(p, false)) n++;
+      } else if (isGoFileName(e.name) && goEntry(e, p, found)) {
+        n++;
       }
     }
     subdirs.sort().reverse();
     stack.push(...subdirs);
   }
   return n;
-}
-
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
 }
 
 export function describeFsError(e: unknown): string {

@@ -130,10 +130,21 @@ export function isIterationSemanticsTest(n: Node): boolean {
 export function isDeliberatePanicContext(n: Node): boolean {
   for (let p = n.parent; p; p = p.parent) {
     if (p.type !== 'function_declaration' && p.type !== 'method_declaration' && p.type !== 'func_literal') continue;
-    const name = p.child('name')?.text ?? '';
-    if (/[Pp]anic|Crash|[Rr]ecover/.test(name)) return true;
-    const text = p.source.text.slice(p.start, p.end);
-    if (/\brecover\(\)|\b(should|must|expect|assert|require)[A-Za-z]*Panic/i.test(text)) return true;
+    if (panicsOnPurpose(p)) return true;
   }
   return false;
+}
+
+/** Per function: asked once per write, and a long function has many writes (memoized). */
+const panicFunctions = new WeakMap<Node, boolean>();
+
+function panicsOnPurpose(fn: Node): boolean {
+  let verdict = panicFunctions.get(fn);
+  if (verdict === undefined) {
+    const name = fn.child('name')?.text ?? '';
+    const text = fn.source.text.slice(fn.start, fn.end);
+    verdict = /[Pp]anic|Crash|[Rr]ecover/.test(name) || /\brecover\(\)|\b(should|must|expect|assert|require)[A-Za-z]*Panic/i.test(text);
+    panicFunctions.set(fn, verdict);
+  }
+  return verdict;
 }

@@ -96,8 +96,8 @@ function applyPath(fn: Node, target: Node, held: Map<string, HeldLock>): void {
     const parent = node.parent;
     if (!parent) continue;
     if (parent.type === 'statement_list') {
-      for (const s of parent.namedChildren) {
-        if (s === node) break;
+      for (const s of lockStatements(parent)) {
+        if (s.start >= node.start) break;
         applyStatement(s, held);
       }
     }
@@ -110,6 +110,29 @@ function applyPath(fn: Node, target: Node, held: Map<string, HeldLock>): void {
       }
     }
   }
+}
+
+/**
+ * The statements of a list that can change which locks are held: every lock operation is a call
+ * of a method whose name contains "Lock" or "lock" (Unlock), so a statement whose text has neither
+ * does nothing. Listed
+ * once per statement list, so that asking at every write of a long function stays linear.
+ */
+const lockStatementsByList = new WeakMap<Node, Node[]>();
+const LOCKISH = /[Ll]ock/;
+
+function lockStatements(list: Node): Node[] {
+  let out = lockStatementsByList.get(list);
+  if (!out) {
+    const text = list.source.text;
+    out = [];
+    for (const s of list.children) {
+      if (!s.named || s.type === 'comment') continue;
+      if (LOCKISH.test(text.slice(s.start, s.end))) out.push(s);
+    }
+    lockStatementsByList.set(list, out);
+  }
+  return out;
 }
 
 function applyStatement(s: Node, held: Map<string, HeldLock>): void {

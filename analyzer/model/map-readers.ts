@@ -32,6 +32,9 @@ export function isDeliberateEvidence(r: Reader): boolean {
   return DELIBERATE.has(r.kind);
 }
 
+/** Readers by storage key, per model: every write to one map asks the same question. */
+const cache = new WeakMap<PackageModel, Map<string, Reader[]>>();
+
 /** The readers of the map stored where `map` is stored (same variable or same struct field). */
 export function mapReaders(model: PackageModel, map: Node): Reader[] {
   const storage = model.storageKey(map);
@@ -59,7 +62,6 @@ export function mapReaders(model: PackageModel, map: Node): Reader[] {
   return out;
 }
 
-const cache = new WeakMap<PackageModel, Map<string, Reader[]>>();
 
 function classify(model: PackageModel, ref: Node): Reader | undefined {
   let e: Node = ref;

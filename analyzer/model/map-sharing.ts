@@ -15,7 +15,7 @@ import { concurrencyOfLiteral, concurrentContextOf, isInLoop, waitsBetween, type
 import { lockName, locksHeldAt, type HeldLock } from './locks.js';
 import { receiverInfo, type MethodDecl } from './package-index.js';
 import type { PackageModel } from './package-model.js';
-import { isFunctionNode } from './scopes.js';
+import { enclosingFunction } from './scopes.js';
 import type { GoSymbol } from './symbols.js';
 import { stripParens } from './typing.js';
 import { derefPointer } from './types.js';
@@ -102,9 +102,8 @@ export function racingGoroutine(model: PackageModel, map: Node, at: Node): Concu
   const sym = model.resolve(e);
   if (!sym || sym.kind !== 'var' || sym.role === 'package' || !sym.owner) return undefined;
   const fn = enclosingFunction(at);
-  for (const ref of model.references(sym)) {
-    const lit = enclosingFunction(ref);
-    if (!lit || lit === fn || lit.type !== 'func_literal') continue;
+  for (const lit of literalsUsing(model, sym)) {
+    if (lit === fn) continue;
     const ctx = concurrencyOfLiteral(model, lit);
     if (!ctx || ctx.parent !== fn) continue;
     const loop = isInLoop(ctx.start, fn);
@@ -158,6 +157,26 @@ function receiverFieldAccesses(model: PackageModel, m: MethodDecl, field: string
   });
 }
 
+/**
+ * The function literals that refer to `sym` directly, once per symbol: a long function writing
+ * one map many times asks for each write.
+ */
+const literalsBySymbol = new WeakMap<GoSymbol, Node[]>();
+
+function literalsUsing(model: PackageModel, sym: GoSymbol): Node[] {
+  let lits = literalsBySymbol.get(sym);
+  if (!lits) {
+    const found = new Set<Node>();
+    for (const ref of model.references(sym)) {
+      const lit = enclosingFunction(ref);
+      if (lit && lit.type === 'func_literal') found.add(lit);
+    }
+    lits = [...found];
+    literalsBySymbol.set(sym, lits);
+  }
+  return lits;
+}
+
 export interface InconsistentLocking {
   /** The lock the other methods hold, as they write it. */
   readonly lock: string;
@@ -196,11 +215,6 @@ function runsWithLockHeld(model: PackageModel, typeName: string, method: Node): 
   if (/Locked$/.test(name) && !/Unlocked$/.test(name)) return true;
   if (LOCK_HELD_DOC.test(docComment(model, method))) return true;
   return calledOnlyWithLock(model, typeName, name, 0);
-}
-
-function enclosingFunction(n: Node): Node | undefined {
-  for (let p = n.parent; p; p = p.parent) if (isFunctionNode(p)) return p;
-  return undefined;
 }
 
 /** The method declaration around `n`, through synchronous closures only. */

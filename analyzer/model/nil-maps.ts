@@ -56,12 +56,50 @@ function join(a: State, b: State): State {
 class GiveUp extends Error {}
 
 const MAX_DEPTH = 200;
+/** Statements evaluated per flow (loops re-run their bodies): past it, give up rather than crawl. */
+const MAX_STEPS = 200_000;
 
 interface LoopFrame {
   readonly node: Node;
   readonly label: string | undefined;
   breaks: State;
   continues: State;
+}
+
+/**
+ * The states of one location at every index expression of its function, computed once: a
+ * function with many writes to the same map (a table filled line by line) costs one pass, not one
+ * pass per write.
+ */
+interface FlowResult {
+  /** The analysis could not follow the location (goto, a closure writing it, too deep). */
+  readonly gaveUp: boolean;
+  /** Joined state on entry to the statement evaluating each index expression. */
+  readonly states: ReadonlyMap<Node, State>;
+}
+
+const flows = new WeakMap<PackageModel, Map<GoSymbol, Map<string, FlowResult>>>();
+
+function flowFor(model: PackageModel, loc: Location, fn: Node, body: Node): FlowResult {
+  let bySym = flows.get(model);
+  if (!bySym) flows.set(model, (bySym = new Map()));
+  let byField = bySym.get(loc.sym);
+  if (!byField) bySym.set(loc.sym, (byField = new Map()));
+  const key = `${loc.field ?? ''}|${loc.nilAtEntry ? 'nil-at-entry' : ''}`;
+  let result = byField.get(key);
+  if (!result) {
+    const analysis = new Flow(model, loc);
+    let gaveUp = false;
+    try {
+      analysis.run(fn, body);
+    } catch (e) {
+      if (!(e instanceof GiveUp)) throw e;
+      gaveUp = true;
+    }
+    result = { gaveUp, states: analysis.states };
+    byField.set(key, result);
+  }
+  return result;
 }
 
 /** The nil verdict for location `loc` at the write `write` (an index expression target). */
@@ -71,15 +109,15 @@ export function nilVerdictAt(model: PackageModel, loc: Location, write: Node): N
   if (!fn || !body || !fn.contains(write)) return 'ok';
   // Writes from closures: the analysis does not follow them.
   for (let p = write.parent; p && p !== fn; p = p.parent) if (isFunctionNode(p)) return 'ok';
-  const analysis = new Flow(model, loc, write);
-  try {
-    analysis.run(fn, body);
-  } catch (e) {
-    if (e instanceof GiveUp) return 'ok';
-    throw e;
-  }
-  if (analysis.atWrite === NIL) return 'nil';
-  if (analysis.atWrite === TOP && isUnconditionalAfterDeclaration(loc, write, fn)) return 'nil-some-path';
+  const flow = flowFor(model, loc, fn, body);
+  if (flow.gaveUp) return 'ok';
+  // States are recorded at index expressions and calls: ask about the nearest one around `write`
+  // (an argument of a call is evaluated when the call is).
+  let point: Node = write;
+  while (point.type !== 'index_expression' && point.type !== 'call_expression' && point.parent && point !== fn) point = point.parent;
+  const atWrite = flow.states.get(point) ?? BOT;
+  if (atWrite === NIL) return 'nil';
+  if (atWrite === TOP && isUnconditionalAfterDeclaration(loc, write, fn)) return 'nil-some-path';
   return 'ok';
 }
 
@@ -94,14 +132,15 @@ function isUnconditionalAfterDeclaration(loc: Location, write: Node, fn: Node): 
 }
 
 class Flow {
-  atWrite: State = BOT;
+  /** State on entry to the statement evaluating each index expression (joined over paths). */
+  readonly states = new Map<Node, State>();
   private readonly loops: LoopFrame[] = [];
   private depth = 0;
+  private steps = 0;
 
   constructor(
     private readonly model: PackageModel,
     private readonly loc: Location,
-    private readonly write: Node,
   ) {}
 
   run(fn: Node, body: Node): void {
@@ -136,8 +175,9 @@ class Flow {
   }
 
   private statement(stmt: Node, state: State): State {
-    if (state === BOT && !stmt.contains(this.write)) return BOT;
-    if (++this.depth > MAX_DEPTH) throw new GiveUp();
+    // Unreachable code: nothing in it can make a write reachable, and a write in it is not nil.
+    if (state === BOT) return BOT;
+    if (++this.depth > MAX_DEPTH || ++this.steps > MAX_STEPS) throw new GiveUp();
     try {
       return this.statementInner(stmt, state);
     } finally {
@@ -312,11 +352,11 @@ class Flow {
    */
   private visitExpressions(stmt: Node, state: State): State {
     let s = state;
-    if (stmt.contains(this.write) || stmt === this.write) this.record(s);
     const stack: Node[] = [stmt];
     while (stack.length > 0) {
       const n = stack.pop() as Node;
       if (n.type === 'func_literal') continue;
+      if (n.type === 'index_expression' || n.type === 'call_expression') this.record(n, state);
       if (n.type === 'unary_expression' && n.child('operator')?.type === '&') {
         const operand = stripParens(n.child('operand') as Node);
         if (this.isTrackedVar(operand) || this.isTrackedMap(operand)) s = s === BOT ? BOT : INIT;
@@ -333,8 +373,8 @@ class Flow {
     return s;
   }
 
-  private record(s: State): void {
-    this.atWrite = join(this.atWrite, s);
+  private record(n: Node, s: State): void {
+    this.states.set(n, join(this.states.get(n) ?? BOT, s));
   }
 
   private ifStatement(stmt: Node, state: State): State {
@@ -421,7 +461,8 @@ class Flow {
         if (update && end !== BOT) end = this.statement(update, end);
         exitState = join(infinite ? BOT : leave, frame.breaks);
         const next = join(s, end);
-        if (next === head && i > 0) break;
+        // Stable: the head with the back edges joined in is what the body just ran from.
+        if (next === head) break;
         head = next;
       }
     } finally {

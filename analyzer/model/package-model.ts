@@ -170,9 +170,16 @@ export class PackageModel {
     };
     const re = new RegExp(`(?<![\\p{L}\\p{Nd}_])${word.replace(/[$]/g, '\\$')}(?![\\p{L}\\p{Nd}_])`, 'gu');
     if (scope) {
+      // Within one function, occurrences come in text order: each is found from the previous one
+      // (nearestAt) instead of from the root, so deeply nested code stays linear.
       const file = fileOf(scope);
+      let near: Node = scope;
       re.lastIndex = scope.start;
-      for (let m = re.exec(file.text); m && m.index < scope.end; m = re.exec(file.text)) visit(file, m.index);
+      for (let m = re.exec(file.text); m && m.index < scope.end; m = re.exec(file.text)) {
+        const n = near.nearestAt(m.index, m.index + word.length);
+        near = n;
+        if (IDENTIFIER_TYPES.has(n.type) && n.start === m.index && n.end === m.index + word.length) out.push(n);
+      }
       return out;
     }
     // A few searches scan the texts directly; a package that asks for many words gets an index.

@@ -14,15 +14,51 @@ export function isFunctionNode(n: Node): boolean {
   return FUNCTION_NODES.has(n.type);
 }
 
-/** The innermost function (declaration or literal) containing `n`. */
+/** `enclosingFunction` of nodes already asked about (and of the nodes passed on the way up). */
+const enclosingFunctions = new WeakMap<Node, Node | null>();
+
+/**
+ * The innermost function (declaration or literal) containing `n`. Memoized along the way up, so
+ * asking for every identifier of code nested 10,000 deep stays linear.
+ */
 export function enclosingFunction(n: Node): Node | undefined {
-  for (let p = n.parent; p; p = p.parent) if (FUNCTION_NODES.has(p.type)) return p;
-  return undefined;
+  const passed: Node[] = [n];
+  let found: Node | null = null;
+  for (let p = n.parent; p; p = p.parent) {
+    if (FUNCTION_NODES.has(p.type)) {
+      found = p;
+      break;
+    }
+    const memo = enclosingFunctions.get(p);
+    if (memo !== undefined) {
+      found = memo;
+      break;
+    }
+    passed.push(p);
+  }
+  for (const x of passed) enclosingFunctions.set(x, found);
+  return found ?? undefined;
+}
+
+/**
+ * A statement list's declarations, indexed once: lookups in a long function do not walk back over
+ * every earlier statement (a 10,000-line function would otherwise cost 10,000² steps).
+ */
+interface ListIndex {
+  /** Index of each child in `list.children`. */
+  readonly position: ReadonlyMap<Node, number>;
+  /** For each name, the (ascending) indices of the children that declare it. */
+  readonly declarers: ReadonlyMap<string, readonly number[]>;
 }
 
 export class Scopes {
   private readonly symbolCache = new Map<Node, GoSymbol>();
   private readonly resolved = new Map<Node, GoSymbol | null>();
+  private readonly listIndexes = new Map<Node, ListIndex>();
+  /** A short variable declaration's symbol → the variable it actually (re)declares. */
+  private readonly redeclared = new Map<GoSymbol, GoSymbol>();
+  /** For a node and a name: the symbol the name denotes in the scopes enclosing the node. */
+  private readonly above = new Map<Node, Map<string, GoSymbol | null>>();
 
   constructor(
     private readonly index: PackageIndex,
@@ -41,13 +77,36 @@ export class Scopes {
   /** The symbol `name` denotes at the position of `at`. */
   lookup(name: string, at: Node): GoSymbol | undefined {
     if (name === '_' || name === '') return undefined;
+    // Walk outward; what lies above a node is memoized per name, so lookups in deeply nested
+    // code stop where an earlier lookup passed (nested loops 10,000 deep stay linear).
+    const passed: Node[] = [];
     let child: Node = at;
+    let result: GoSymbol | null | undefined;
     for (let cur = at.parent; cur; child = cur, cur = cur.parent) {
+      const memo = this.above.get(child)?.get(name);
+      if (memo !== undefined) {
+        result = memo;
+        break;
+      }
+      // Above a for clause, what is visible depends on where in the clause the lookup started
+      // (the initializer does not see its own variables): not memoized.
+      if (child.type !== 'for_clause') passed.push(child);
       const found = this.lookupIn(cur, child, name, at);
-      if (found) return found;
+      if (found) {
+        result = found;
+        break;
+      }
     }
-    const file = this.fileOf(at);
-    return this.index.lookup(name) ?? this.index.importNamed(file, name) ?? universeSymbol(name);
+    if (result === undefined) {
+      const file = this.fileOf(at);
+      result = this.index.lookup(name) ?? this.index.importNamed(file, name) ?? universeSymbol(name) ?? null;
+    }
+    for (const n of passed) {
+      let names = this.above.get(n);
+      if (!names) this.above.set(n, (names = new Map()));
+      names.set(name, result);
+    }
+    return result ?? undefined;
   }
 
   /** If `ident` is the name being declared (the `m` of `m := ...`), the symbol it declares. */
@@ -65,7 +124,7 @@ export class Scopes {
         const list = stmt.parent?.type === 'labeled_statement' ? stmt.parent.parent : stmt.parent;
         if (list?.type === 'statement_list') {
           const own = stmt.parent?.type === 'labeled_statement' ? stmt.parent : stmt;
-          return this.redeclarationTarget(list, list.children.indexOf(own), name, s);
+          return this.redeclarationTarget(list, this.listIndex(list).position.get(own) ?? 0, name, s);
         }
         return s;
       }
@@ -171,36 +230,88 @@ export class Scopes {
   }
 
   private inStatementList(list: Node, child: Node, name: string): GoSymbol | undefined {
-    const stmts = list.children;
-    let i = stmts.indexOf(child);
-    if (i < 0) i = stmts.length;
     // A declaration's own names are in scope only after it ends (`x := x + 1`); declaring
     // identifiers themselves are handled by `declaring`.
-    for (let j = i - 1; j >= 0; j--) {
-      const s = this.declaredBy(stmts[j] as Node, name, 'local');
-      if (s) return this.redeclarationTarget(list, j, name, s);
+    const index = this.listIndex(list);
+    const found = this.declarationBefore(list, index.position.get(child) ?? list.children.length, name);
+    return found ? this.redeclarationTarget(list, found.at, name, found.symbol) : undefined;
+  }
+
+  /** The last declaration of `name` among the first `end` children of `list`. */
+  private declarationBefore(list: Node, end: number, name: string): { symbol: GoSymbol; at: number } | undefined {
+    const at = this.listIndex(list).declarers.get(name);
+    if (!at) return undefined;
+    const stmts = list.children;
+    // Binary search: the last declarer index below `end`.
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((at[mid] as number) < end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0; k--) {
+      const j = at[k] as number;
+      const symbol = this.declaredBy(stmts[j] as Node, name, 'local');
+      if (symbol) return { symbol, at: j };
     }
     return undefined;
   }
 
+  private listIndex(list: Node): ListIndex {
+    let index = this.listIndexes.get(list);
+    if (!index) {
+      const position = new Map<Node, number>();
+      const declarers = new Map<string, number[]>();
+      list.children.forEach((stmt, i) => {
+        position.set(stmt, i);
+        if (!stmt.named) return;
+        for (const name of declaredNames(stmt)) {
+          const at = declarers.get(name);
+          if (!at) declarers.set(name, [i]);
+          else if (at[at.length - 1] !== i) at.push(i);
+        }
+      });
+      index = { position, declarers };
+      this.listIndexes.set(list, index);
+    }
+    return index;
+  }
+
   /**
    * `a, err := f()` after an earlier `err` of the same block does not declare a new `err`: follow
-   * such redeclarations back to the original declaration (or the function's parameter).
+   * such redeclarations back to the original declaration (or the function's parameter). Iterative
+   * and memoized: a function with thousands of `x, err :=` lines resolves each in constant time.
    */
   private redeclarationTarget(list: Node, j: number, name: string, s: GoSymbol): GoSymbol {
-    if (s.decl?.type !== 'short_var_declaration') return s;
-    const stmts = list.children;
-    for (let k = j - 1; k >= 0; k--) {
-      const earlier = this.declaredBy(stmts[k] as Node, name, 'local');
-      if (earlier) return this.redeclarationTarget(list, k, name, earlier);
+    const chain: GoSymbol[] = [];
+    let cur = s;
+    let at = j;
+    let target: GoSymbol | undefined;
+    while (target === undefined) {
+      if (cur.decl?.type !== 'short_var_declaration') {
+        target = cur;
+        break;
+      }
+      const known = this.redeclared.get(cur);
+      if (known) {
+        target = known;
+        break;
+      }
+      chain.push(cur);
+      const earlier = this.declarationBefore(list, at, name);
+      if (earlier) {
+        cur = earlier.symbol;
+        at = earlier.at;
+        continue;
+      }
+      const block = list.parent;
+      const fn = block?.parent;
+      const param = block?.type === 'block' && fn && FUNCTION_NODES.has(fn.type) && block.field === 'body' ? this.inSignature(fn, name) : undefined;
+      target = param ?? cur;
     }
-    const block = list.parent;
-    const fn = block?.parent;
-    if (block?.type === 'block' && fn && FUNCTION_NODES.has(fn.type) && block.field === 'body') {
-      const p = this.inSignature(fn, name);
-      if (p) return p;
-    }
-    return s;
+    for (const c of chain) this.redeclared.set(c, target);
+    return target;
   }
 
   /** The symbol `stmt` declares for `name`, if it declares one. */
@@ -306,3 +417,28 @@ export class Scopes {
     return s;
   }
 }
+
+/** The names a statement declares (what `declaredBy` finds), for indexing a statement list. */
+function declaredNames(stmt: Node): string[] {
+  let s = stmt;
+  while (s.type === 'labeled_statement') {
+    const inner = s.namedChildren.find((c) => c.type !== 'label_name');
+    if (!inner) return [];
+    s = inner;
+  }
+  switch (s.type) {
+    case 'short_var_declaration':
+      return (s.child('left')?.namedChildren ?? []).filter((n) => n.type === 'identifier').map((n) => n.text);
+    case 'var_declaration':
+    case 'const_declaration':
+      return specs(s).flatMap((spec) => spec.childrenOf('name').map((n) => n.text));
+    case 'type_declaration':
+      return s.namedChildren.flatMap((spec) => {
+        const n = spec.child('name');
+        return n ? [n.text] : [];
+      });
+    default:
+      return [];
+  }
+}
+

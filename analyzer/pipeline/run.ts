@@ -77,9 +77,18 @@ export function jobWeight(job: DirectoryJob): number {
 }
 
 /** Builds the per-directory jobs for a run (patterns expanded, go versions resolved). */
-export function planRun(options: RunOptions): { jobs: DirectoryJob[]; problems: Problem[]; fatal: string[] } {
+export interface RunPlan {
+  readonly jobs: DirectoryJob[];
+  /** Warnings met while planning (unreadable directories, go.mod problems, skipped entries). */
+  readonly problems: Problem[];
+  readonly fatal: string[];
+  /** Entries named like Go files that cannot be linted (broken symlinks, pipes). */
+  readonly skipped: number;
+}
+
+export function planRun(options: RunOptions): RunPlan {
   const expanded = expandPatterns(options.patterns, { cwd: options.cwd, isExcluded: exclusionMatcher(options.config) });
-  const problems: Problem[] = expanded.warnings.map((w) => ({ path: w.path, message: w.message }));
+  const problems: Problem[] = [...expanded.warnings, ...expanded.skipped].map((w) => ({ path: w.path, message: w.message }));
   const byDir = new Map<string, string[]>();
   for (const f of expanded.files) {
     const d = path.dirname(f);
@@ -109,26 +118,43 @@ export function planRun(options: RunOptions): { jobs: DirectoryJob[]; problems: 
       ...(options.fix ? { fix: options.fix, diffBase: options.cwd } : {}),
     });
   }
-  return { jobs, problems, fatal: expanded.errors };
+  return { jobs, problems, fatal: expanded.errors, skipped: expanded.skipped.length };
 }
 
-/** The other Go files of a directory (for files named explicitly: the rest of their package). */
+/**
+ * The other Go files of a directory (for files named explicitly: the rest of their package).
+ * Regular files only (or links to them): a named pipe among them would block the read.
+ */
 function siblingGoFiles(dir: string, files: readonly string[]): string[] {
   const named = new Set(files);
+  let entries: fs.Dirent[];
   try {
-    return fs
-      .readdirSync(dir)
-      .filter((n) => n.endsWith('.go') && !n.startsWith('.') && !n.startsWith('_'))
-      .map((n) => path.join(dir, n))
-      .filter((p) => !named.has(p));
+    entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch {
     return [];
+  }
+  const out: string[] = [];
+  for (const e of entries) {
+    if (!e.name.endsWith('.go') || e.name.startsWith('.') || e.name.startsWith('_')) continue;
+    const p = path.join(dir, e.name);
+    if (named.has(p) || !(e.isFile() || (e.isSymbolicLink() && isRegularFile(p)))) continue;
+    out.push(p);
+  }
+  return out.sort();
+}
+
+function isRegularFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
   }
 }
 
 export async function runLint(options: RunOptions, registry: readonly Rule[], observer: RunObserver = {}): Promise<RunResult> {
   const plan = planRun(options);
   const stats = emptyStats();
+  stats.skipped = plan.skipped;
   const problems = [...plan.problems];
   const findings: Finding[] = [];
   const fixed: FixedFile[] = [];
@@ -147,7 +173,8 @@ export async function runLint(options: RunOptions, registry: readonly Rule[], ob
   }
   findings.sort(compareFindings);
   const fatal: string[] = [];
-  if (plan.jobs.length > 0 && stats.files === 0 && stats.generated === 0) {
+  // Exit 2 when files were found but none of them could be linted (all generated is fine).
+  if ((plan.jobs.length > 0 || plan.skipped > 0) && stats.files === 0 && stats.generated === 0) {
     fatal.push('no file could be linted');
   }
   return { findings, problems, fatal, stats, fixed, worstBeforeFix };

