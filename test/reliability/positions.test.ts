@@ -44,6 +44,15 @@ const FORMATS: Record<string, Format> = {
     unit: 'utf-8',
     read: (stdout) => parseJsonReport(stdout).findings.map((f) => [f.start.line, f.start.byteColumn]),
   },
+  sarif: {
+    args: ['--format', 'sarif'],
+    unit: 'utf-16',
+    read: (stdout) =>
+      (JSON.parse(stdout) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { region: { startLine: number; startColumn: number } } }> }> }> }).runs[0]!.results.map((r) => {
+        const region = r.locations[0]!.physicalLocation.region;
+        return [region.startLine, region.startColumn];
+      }),
+  },
 };
 
 /** Where each `⟪` marks a finding's start: the text without markers, and the expected positions. */
