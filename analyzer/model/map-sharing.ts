@@ -102,6 +102,9 @@ export function racingGoroutine(model: PackageModel, map: Node, at: Node): Concu
   const sym = model.resolve(e);
   if (!sym || sym.kind !== 'var' || sym.role === 'package' || !sym.owner) return undefined;
   const fn = enclosingFunction(at);
+  // The goroutine must be started in this function: by a go statement, a Go/TryGo call or a
+  // HandleFunc/HandlerFunc registration, each of which spells one of these words in its text.
+  if (!fn || !STARTS_CONCURRENT.test(fn.text)) return undefined;
   for (const lit of literalsUsing(model, sym)) {
     if (lit === fn) continue;
     const ctx = concurrencyOfLiteral(model, lit);
@@ -112,6 +115,8 @@ export function racingGoroutine(model: PackageModel, map: Node, at: Node): Concu
   }
   return undefined;
 }
+
+const STARTS_CONCURRENT = /\bgo\b|Go\b|Handle(?:r)?Func\b/;
 
 export interface MethodGoroutine {
   /** The `go x.M(...)` statement starting the method. */
@@ -132,6 +137,8 @@ export function methodRunAsGoroutine(model: PackageModel, map: Node, at: Node): 
   const operand = stripParens(e.child('operand') as Node);
   const field = e.child('field')?.text;
   if (operand.type !== 'identifier' || !field || model.resolve(operand)?.role !== 'receiver') return undefined;
+  // A package without the word `go` has no go statement to start the method with.
+  if (!model.textIncludes('go')) return undefined;
   const name = method.child('name')?.text ?? '';
   const start = model.methodCallsNamed([name]).find((c) => {
     if (c.parent?.type !== 'go_statement' || isTestFile(c)) return false;
@@ -202,8 +209,13 @@ export function inconsistentLocking(model: PackageModel, map: Node, at: Node): I
   if (operand.type !== 'identifier' || !field) return undefined;
   const recvSym = model.resolve(operand);
   if (recvSym?.role !== 'receiver' || recvSym.owner !== method) return undefined;
-  if (runsWithLockHeld(model, info.typeName, method)) return undefined;
-  return guardedAccesses(model, info.typeName, field, method);
+  // Every lock operation (Lock, RLock, TryLock, ...) spells `Lock`: a package that never does
+  // has no locking discipline to break. The cheaper question (do other methods lock around the
+  // field?) goes before the one that searches the package for this method's callers.
+  if (!model.textIncludes('Lock')) return undefined;
+  const guarded = guardedAccesses(model, info.typeName, field, method);
+  if (!guarded || runsWithLockHeld(model, info.typeName, method)) return undefined;
+  return guarded;
 }
 
 /**

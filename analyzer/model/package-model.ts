@@ -38,6 +38,7 @@ export class PackageModel {
   private readonly referenceCache = new Map<GoSymbol, Node[]>();
   private readonly identifierCache = new Map<string, Node[]>();
   private mapTypesCache: boolean | undefined;
+  private readonly textCache = new Map<string, boolean>();
   private packageSearches = 0;
   private wordIndex: Map<string, Array<[GoFile, number]>> | undefined;
   private readonly symbolIds = new Map<GoSymbol, number>();
@@ -73,6 +74,16 @@ export class PackageModel {
    */
   get mayHaveMapTypes(): boolean {
     return (this.mapTypesCache ??= this.files.some((f) => f.text.includes('map[') || KNOWN_MAP_TYPE_NAMES.some((n) => new RegExp(`\\b${n}\\b`).test(f.text))));
+  }
+
+  /**
+   * Whether some file of the package contains `needle` anywhere in its text (comments and
+   * strings included): a cheap, sound precondition for analyses that need a construct spelling it.
+   */
+  textIncludes(needle: string): boolean {
+    let r = this.textCache.get(needle);
+    if (r === undefined) this.textCache.set(needle, (r = this.files.some((f) => f.text.includes(needle))));
+    return r;
   }
 
   goAtLeast(version: string): boolean {
@@ -168,26 +179,22 @@ export class PackageModel {
       const n = file.nodeAt(at, at + word.length);
       if (IDENTIFIER_TYPES.has(n.type) && n.start === at && n.end === at + word.length) out.push(n);
     };
-    const re = new RegExp(`(?<![\\p{L}\\p{Nd}_])${word.replace(/[$]/g, '\\$')}(?![\\p{L}\\p{Nd}_])`, 'gu');
     if (scope) {
       // Within one function, occurrences come in text order: each is found from the previous one
       // (nearestAt) instead of from the root, so deeply nested code stays linear.
       const file = fileOf(scope);
       let near: Node = scope;
-      re.lastIndex = scope.start;
-      for (let m = re.exec(file.text); m && m.index < scope.end; m = re.exec(file.text)) {
-        const n = near.nearestAt(m.index, m.index + word.length);
+      for (const at of wordOccurrences(file.text, word, scope.start, scope.end)) {
+        const n = near.nearestAt(at, at + word.length);
         near = n;
-        if (IDENTIFIER_TYPES.has(n.type) && n.start === m.index && n.end === m.index + word.length) out.push(n);
+        if (IDENTIFIER_TYPES.has(n.type) && n.start === at && n.end === at + word.length) out.push(n);
       }
       return out;
     }
     // A few searches scan the texts directly; a package that asks for many words gets an index.
     if (++this.packageSearches <= DIRECT_SEARCHES) {
       for (const file of this.files) {
-        if (!file.text.includes(word)) continue;
-        re.lastIndex = 0;
-        for (let m = re.exec(file.text); m; m = re.exec(file.text)) visit(file, m.index);
+        for (const at of wordOccurrences(file.text, word, 0, file.text.length)) visit(file, at);
       }
     } else {
       for (const [file, at] of this.words().get(word) ?? []) visit(file, at);
@@ -389,6 +396,32 @@ export function writeKind(ident: Node): 'assign' | 'address' | undefined {
 
 /** Package-wide word searches done by scanning the texts before an index is built. */
 const DIRECT_SEARCHES = 24;
+
+/**
+ * Offsets in `[from, to)` where `word` occurs as a whole word (not inside a longer identifier).
+ * `indexOf` and a character test: several times faster than a Unicode-aware regular expression.
+ */
+export function* wordOccurrences(text: string, word: string, from: number, to: number): Generator<number> {
+  const last = to - word.length;
+  for (let i = text.indexOf(word, from); i >= 0 && i <= last; i = text.indexOf(word, i + 1)) {
+    if (isWordChar(text, i - 1, true) || isWordChar(text, i + word.length, false)) continue;
+    yield i;
+  }
+}
+
+const WORD_CHAR = /[\p{L}\p{Nd}_]/u;
+
+/** Whether the character ending (before) or starting (after) at `i` continues an identifier. */
+function isWordChar(text: string, i: number, before: boolean): boolean {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  // Outside ASCII: read the whole code point (a surrogate pair for letters beyond the BMP).
+  let start = i;
+  if (before && c >= 0xdc00 && c <= 0xdfff && i > 0) start = i - 1;
+  const cp = text.codePointAt(start) as number;
+  return WORD_CHAR.test(String.fromCodePoint(cp));
+}
 
 const IDENTIFIER_TYPES = new Set(['identifier', 'field_identifier', 'type_identifier', 'package_identifier']);
 
