@@ -1,33 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDirectory, emptyStats } from '../analyzer/pipeline/lint-directory.js';
 import { LATEST_GO } from '../analyzer/model/go-version.js';
-import { runCli } from './run-cli.js';
+import { tempTree } from '../analyzer/testing/temp-tree.js';
+import { runCliInProcess, type CliRun } from './testing/run-cli-in-process.js';
 
-/** Writes a tree of files under a fresh temp directory. */
-function tree(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gomaplint-cli-'));
-  for (const [name, content] of Object.entries(files)) {
-    const p = path.join(dir, name);
-    fs.mkdirSync(path.dirname(p), { recursive: true });
-    fs.writeFileSync(p, content);
-  }
-  return dir;
-}
-
-async function run(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd,
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const tree = (files: Record<string, string | Buffer>): string => tempTree(files, 'gomaplint-cli-');
+const run = (cwd: string, ...args: string[]): Promise<CliRun> => runCliInProcess(cwd, args);
 
 /** A Go file with one nil-as-delete finding (line 4). */
 const BAD = (pkg: string) => `package ${pkg}\n\nfunc f(m map[string]*int) {\n\tm["k"] = nil\n}\n`;

@@ -10,25 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { GoFile } from '../syntax/go-file.js';
 import { decodeGoSource, readFileHeader } from '../syntax/source-text.js';
+import { goFilesUnder } from '../testing/analysistest.js';
 import { fixture } from '../testing/model-fixture.js';
 import { declaredMethods, declaredNames, mayDeclare, mayDeclareMethodOf } from './package-index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const STD = '/usr/share/go-1.19/src';
-
-function goFiles(root: string): string[] {
-  const out: string[] = [];
-  const stack = [root];
-  while (stack.length > 0) {
-    const dir = stack.pop() as string;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) stack.push(p);
-      else if (e.isFile() && e.name.endsWith('.go')) out.push(p);
-    }
-  }
-  return out.sort();
-}
 
 /** Declarations the textual tests would miss, as `file: name`. */
 function misses(files: readonly string[]): string[] {
@@ -81,10 +68,10 @@ func (r (*C)) O() {}
   });
 
   it('never misses a declaration in the testdata', () => {
-    expect(misses(goFiles(path.join(ROOT, 'testdata')))).toEqual([]);
+    expect(misses(goFilesUnder(path.join(ROOT, 'testdata')))).toEqual([]);
   });
 
   it.skipIf(!fs.existsSync(STD))('never misses a declaration in the Go standard library', () => {
-    expect(misses(goFiles(STD))).toEqual([]);
+    expect(misses(goFilesUnder(STD))).toEqual([]);
   });
 });

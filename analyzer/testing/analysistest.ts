@@ -44,6 +44,21 @@ export function goDirectories(root: string): string[] {
   return out.sort();
 }
 
+/** Every .go file under `root`, at any depth, sorted. */
+export function goFilesUnder(root: string): string[] {
+  const out: string[] = [];
+  const stack = [root];
+  while (stack.length > 0) {
+    const dir = stack.pop() as string;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (e.isFile() && e.name.endsWith('.go')) out.push(p);
+    }
+  }
+  return out.sort();
+}
+
 /** Parses the want comments of one file. */
 export function parseWants(file: string, text: string, ruleIds: readonly string[]): Want[] {
   const wants: Want[] = [];

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Writes files (relative path → content) under a fresh temp directory and returns it. */
-export function tempTree(files: Record<string, string | Buffer>, prefix = 'gomaplint-test-'): string {
+export function tempTree(files: Record<string, string | Uint8Array>, prefix = 'gomaplint-test-'): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   for (const [name, content] of Object.entries(files)) {
     const p = path.join(dir, name);

@@ -20,25 +20,8 @@ import {
   type ResponseMessage,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver-protocol/node';
-import { applyLspEdits, makeProject, PUSH_CLIENT, TestClient, uriOf, writeFile } from './lsp-client.js';
+import { applyLspEdits, makeProject, PUSH_CLIENT, SHOP_DROP, SHOP_TYPES, TestClient, uriOf, writeFile } from './lsp-client.js';
 
-const TYPES = `package shop
-
-type conn struct{ id int }
-
-type registry struct {
-	conns map[string]*conn
-}
-
-func newRegistry() *registry { return &registry{conns: map[string]*conn{}} }
-`;
-
-const DROP = `package shop
-
-func drop(r *registry, key string) {
-	r.conns[key] = nil
-}
-`;
 
 /** How long a request may take to be answered after a fault (generous: shared, loaded machines). */
 const ANSWER_MS = 15_000;
@@ -58,7 +41,7 @@ async function within<T>(promise: Promise<T>, ms: number, what: string): Promise
   }
 }
 
-/** A code action request on the finding of DROP (line 3): the server's answer proves it works. */
+/** A code action request on the finding of SHOP_DROP (line 3): the server's answer proves it works. */
 async function probe(client: TestClient, uri: string, what: string): Promise<void> {
   const actions = await within(
     client.conn.sendRequest<CodeAction[]>('textDocument/codeAction', {
@@ -138,9 +121,9 @@ describe('server under faults', () => {
   }
 
   it('malformed JSON-RPC: bad frames, bodies that are not JSON, wrong parameter types are logged, and the next request is answered', async () => {
-    const { root, client } = await start({ 'types.go': TYPES });
+    const { root, client } = await start({ 'types.go': SHOP_TYPES });
     const drop = uriOf(root, 'drop.go');
-    await client.open(drop, DROP);
+    await client.open(drop, SHOP_DROP);
     await client.diagnostics(drop, (p) => p.diagnostics.length === 1, 0, PUBLISH_MS);
     const probeParams = {
       textDocument: { uri: drop },
@@ -222,9 +205,9 @@ describe('server under faults', () => {
   });
 
   it('unknown methods: a request gets MethodNotFound, a notification is ignored, the server stays up', async () => {
-    const { root, client } = await start({ 'types.go': TYPES });
+    const { root, client } = await start({ 'types.go': SHOP_TYPES });
     const drop = uriOf(root, 'drop.go');
-    await client.open(drop, DROP);
+    await client.open(drop, SHOP_DROP);
     await client.diagnostics(drop, (p) => p.diagnostics.length === 1, 0, PUBLISH_MS);
 
     for (const method of ['gomaplint/noSuchMethod', 'textDocument/hover', 'workspace/executeCommand', '$/noSuchRequest']) {
@@ -244,7 +227,7 @@ describe('server under faults', () => {
 
   it('requests for documents never opened: empty answers, no analysis from disk, no publication', async () => {
     // drop.go is on disk, with a finding, but never opened.
-    const { root, client } = await start({ 'types.go': TYPES, 'drop.go': DROP });
+    const { root, client } = await start({ 'types.go': SHOP_TYPES, 'drop.go': SHOP_DROP });
     const drop = uriOf(root, 'drop.go');
     const uris = [drop, uriOf(root, 'missing.go'), 'file:///nowhere/x.go', 'untitled:Untitled-9', 'file://server/share/x.go', 'file:///%ZZ.go', 'not a uri'];
     for (const uri of uris) {
@@ -259,7 +242,7 @@ describe('server under faults', () => {
 
     // Opened afterwards, the document is the client's text at the client's version: the ignored
     // edit left nothing behind.
-    const text = DROP.replace('func drop', '// opened late\nfunc drop');
+    const text = SHOP_DROP.replace('func drop', '// opened late\nfunc drop');
     await client.open(drop, text, 5);
     const p = await client.diagnostics(drop, () => true, 0, PUBLISH_MS);
     expect(p.version).toBe(5);
@@ -366,12 +349,12 @@ describe('server under faults', () => {
     const findingLines = (text: string): number[] => text.split('\n').flatMap((l, i) => (l.includes('] = nil') ? [i] : []));
 
     for (const debounceMs of [0, 150]) {
-      const { root, client } = await start({ 'types.go': TYPES }, { debounceMs });
+      const { root, client } = await start({ 'types.go': SHOP_TYPES }, { debounceMs });
       const uri = uriOf(root, 'edits.go');
-      await client.open(uri, DROP);
+      await client.open(uri, SHOP_DROP);
       await client.diagnostics(uri, (p) => p.version === 1, 0, PUBLISH_MS);
-      const texts = new Map<number, string>([[1, DROP]]);
-      let text = DROP;
+      const texts = new Map<number, string>([[1, SHOP_DROP]]);
+      let text = SHOP_DROP;
       const sends: Array<Promise<unknown>> = [];
       for (let k = 0; k < 100; k++) {
         const change = edit(k, text);
@@ -418,9 +401,9 @@ describe('server under faults', () => {
   });
 
   it('a 20 MB document: not analysed (and logged), no diagnostics, and the next request is answered within bounds', async () => {
-    const { root, client } = await start({ 'types.go': TYPES });
+    const { root, client } = await start({ 'types.go': SHOP_TYPES });
     const drop = uriOf(root, 'drop.go');
-    await client.open(drop, DROP);
+    await client.open(drop, SHOP_DROP);
     await client.diagnostics(drop, (p) => p.diagnostics.length === 1, 0, PUBLISH_MS);
 
     // 20 MB of findings, were it analysed.
@@ -471,7 +454,7 @@ describe('server under faults', () => {
   });
 
   it('a client that answers the server\'s requests with errors: logged, the server carries on with what it has', async () => {
-    const root = makeProject({ 'types.go': TYPES });
+    const root = makeProject({ 'types.go': SHOP_TYPES });
     roots.push(root);
     const client = await TestClient.start({
       root,
@@ -493,7 +476,7 @@ describe('server under faults', () => {
 
     // The initialization options apply.
     const drop = uriOf(root, 'drop.go');
-    await client.open(drop, DROP);
+    await client.open(drop, SHOP_DROP);
     const pull = (): Promise<unknown> => within(client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri: drop } }), ANSWER_MS, 'a pull');
     expect(await pull()).toMatchObject({ kind: 'full', items: [{ code: 'nil-as-delete', severity: 1 }] });
 
@@ -508,7 +491,7 @@ describe('server under faults', () => {
 
   it('a client that goes away: the server exits when its stdin closes (1 without shutdown, 0 after it)', async () => {
     for (const shutdown of [false, true]) {
-      const { client } = await start({ 'types.go': TYPES });
+      const { client } = await start({ 'types.go': SHOP_TYPES });
       const exited = new Promise<number | null>((resolve) => client.proc.on('exit', (code) => resolve(code)));
       if (shutdown) await client.conn.sendRequest('shutdown');
       client.proc.stdin.end();

@@ -194,6 +194,26 @@ export class TestClient {
   }
 }
 
+/** The shared fixture package: a registry type with a map of connections (file `types.go`). */
+export const SHOP_TYPES = `package shop
+
+type conn struct{ id int }
+
+type registry struct {
+	conns map[string]*conn
+}
+
+func newRegistry() *registry { return &registry{conns: map[string]*conn{}} }
+`;
+
+/** A file of the fixture package with one nil-as-delete finding on line 4. */
+export const SHOP_DROP = `package shop
+
+func drop(r *registry, key string) {
+	r.conns[key] = nil
+}
+`;
+
 /** A temporary directory with the given files (relative path → text); returns its path. */
 export function makeProject(files: Record<string, string>): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), 'gomaplint-lsp-')));

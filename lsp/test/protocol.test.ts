@@ -22,25 +22,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { ruleDocsUrl } from '../../cli/version.js';
-import { applyLspEdits, CLI, indexToColumn, makeProject, PUSH_CLIENT, TestClient, uriOf, writeFile } from './lsp-client.js';
+import { applyLspEdits, CLI, indexToColumn, makeProject, PUSH_CLIENT, SHOP_DROP, SHOP_TYPES, TestClient, uriOf, writeFile } from './lsp-client.js';
 
-const TYPES = `package shop
-
-type conn struct{ id int }
-
-type registry struct {
-	conns map[string]*conn
-}
-
-func newRegistry() *registry { return &registry{conns: map[string]*conn{}} }
-`;
-
-const DROP = `package shop
-
-func drop(r *registry, key string) {
-	r.conns[key] = nil
-}
-`;
 
 /** A line with CJK text and an emoji (a surrogate pair in UTF-16, 4 bytes in UTF-8) before the finding. */
 const UNICODE_LINE = '\ts := "日本語🙂"; r.conns[s] = nil // ünï';
@@ -69,7 +52,7 @@ describe('push diagnostics (UTF-16)', () => {
   let root: string;
   let client: TestClient;
   beforeAll(async () => {
-    root = makeProject({ 'go.mod': 'module example.com/shop\n\ngo 1.22\n', 'types.go': TYPES, 'drop.go': DROP, 'unicode.go': UNICODE });
+    root = makeProject({ 'go.mod': 'module example.com/shop\n\ngo 1.22\n', 'types.go': SHOP_TYPES, 'drop.go': SHOP_DROP, 'unicode.go': UNICODE });
     client = await TestClient.start({ root, initializationOptions: { debounceMs: 50 } });
   });
   afterAll(async () => {
@@ -88,12 +71,12 @@ describe('push diagnostics (UTF-16)', () => {
 
   it('publishes diagnostics for an open document, with facts from the rest of the package on disk', async () => {
     const uri = uriOf(root, 'drop.go');
-    await client.open(uri, DROP);
+    await client.open(uri, SHOP_DROP);
     const p = await client.diagnostics(uri, nonEmpty);
     expect(p.version).toBe(1);
     expect(p.diagnostics).toHaveLength(1);
     const d = p.diagnostics[0] as Diagnostic;
-    const line = DROP.split('\n')[3] as string;
+    const line = SHOP_DROP.split('\n')[3] as string;
     expect(d.range).toEqual({ start: { line: 3, character: line.indexOf(FINDING) }, end: { line: 3, character: line.indexOf(FINDING) + FINDING.length } });
     expect(d).toMatchObject({
       severity: 2,
@@ -133,7 +116,7 @@ describe('push diagnostics (UTF-16)', () => {
     expect(p.diagnostics).toEqual([]);
     // And back (a full-text change).
     n = client.published.length;
-    await client.change(uri, 4, [{ text: DROP }]);
+    await client.change(uri, 4, [{ text: SHOP_DROP }]);
     p = await client.diagnostics(uri, (x) => x.version === 4, n);
     expect(p.diagnostics.map((d) => d.range.start.line)).toEqual([3]);
   });
@@ -149,17 +132,17 @@ describe('push diagnostics (UTF-16)', () => {
     expect(p.diagnostics.map((d) => d.range.start.line)).toEqual([8]);
     await client.quiet(150);
     expect(client.published.slice(n).filter((x) => x.uri === uri)).toHaveLength(1);
-    await client.change(uri, 10, [{ text: DROP }]);
+    await client.change(uri, 10, [{ text: SHOP_DROP }]);
     await client.diagnostics(uri, (x) => x.version === 10, n);
   });
 
   it('refreshes the other open files of a package when one changes, from the unsaved buffer', async () => {
     const drop = uriOf(root, 'drop.go');
     const types = uriOf(root, 'types.go');
-    await client.open(types, TYPES);
+    await client.open(types, SHOP_TYPES);
     // Make the map's values structs (not nilable) in the buffer only: drop.go's finding goes away.
     const n = client.published.length;
-    const at = TYPES.split('\n')[5] as string;
+    const at = SHOP_TYPES.split('\n')[5] as string;
     const col = at.indexOf('*conn');
     await client.change(types, 2, [{ range: { start: { line: 5, character: col }, end: { line: 5, character: col + 1 } }, text: '' }]);
     const p = await client.diagnostics(drop, (x) => x.diagnostics.length === 0, n);
@@ -183,7 +166,7 @@ describe('push diagnostics (UTF-16)', () => {
 
 describe('UTF-8 positions', () => {
   it('negotiates UTF-8 when offered and uses byte columns for diagnostics and edits', async () => {
-    const root = makeProject({ 'types.go': TYPES, 'unicode.go': UNICODE });
+    const root = makeProject({ 'types.go': SHOP_TYPES, 'unicode.go': UNICODE });
     const client = await TestClient.start({ root, capabilities: { ...PUSH_CLIENT, general: { positionEncodings: ['utf-8', 'utf-16'] } }, initializationOptions: { debounceMs: 0 } });
     try {
       expect(client.initializeResult.capabilities.positionEncoding).toBe('utf-8');
@@ -235,7 +218,7 @@ func two(r *registry, a, b string) {
   let uri: string;
   let diagnostics: Diagnostic[];
   beforeAll(async () => {
-    root = makeProject({ 'types.go': TYPES, 'two.go': TWO });
+    root = makeProject({ 'types.go': SHOP_TYPES, 'two.go': TWO });
     client = await TestClient.start({
       root,
       capabilities: { ...PUSH_CLIENT, workspace: { workspaceEdit: { documentChanges: true } } },
@@ -330,7 +313,7 @@ func two(r *registry, a, b string) {
 
 describe('configuration', () => {
   it('reads .gomaplint.yaml, re-reads it on didChangeWatchedFiles, and applies initializationOptions', async () => {
-    const root = makeProject({ '.gomaplint.yaml': 'rules:\n  nil-as-delete: off\n', 'types.go': TYPES, 'drop.go': DROP });
+    const root = makeProject({ '.gomaplint.yaml': 'rules:\n  nil-as-delete: off\n', 'types.go': SHOP_TYPES, 'drop.go': SHOP_DROP });
     const client = await TestClient.start({
       root,
       capabilities: { ...PUSH_CLIENT, workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } },
@@ -339,7 +322,7 @@ describe('configuration', () => {
     try {
       const uri = uriOf(root, 'drop.go');
       await client.until(() => client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'), 'watcher registration');
-      await client.open(uri, DROP);
+      await client.open(uri, SHOP_DROP);
       expect((await client.diagnostics(uri)).diagnostics).toEqual([]);
       const n = client.published.length;
       writeFile(root, '.gomaplint.yaml', 'rules:\n  nil-as-delete: error\n');
@@ -360,7 +343,7 @@ describe('configuration', () => {
   });
 
   it('takes rule overrides from initializationOptions and settings from workspace/configuration', async () => {
-    const root = makeProject({ 'types.go': TYPES, 'drop.go': DROP });
+    const root = makeProject({ 'types.go': SHOP_TYPES, 'drop.go': SHOP_DROP });
     let settings: unknown = { enable: false };
     const client = await TestClient.start({
       root,
@@ -371,7 +354,7 @@ describe('configuration', () => {
     try {
       const uri = uriOf(root, 'drop.go');
       await client.until(() => client.configurationRequests > 0, 'a workspace/configuration request');
-      await client.open(uri, DROP);
+      await client.open(uri, SHOP_DROP);
       // workspace/configuration said enable: false.
       await client.quiet(200);
       expect(client.published.filter((p) => p.uri === uri && p.diagnostics.length > 0)).toEqual([]);
@@ -396,7 +379,7 @@ describe('configuration', () => {
 
 describe('pull diagnostics', () => {
   it('answers textDocument/diagnostic, reports unchanged results, and asks for a refresh when another file changes', async () => {
-    const root = makeProject({ 'types.go': TYPES, 'drop.go': DROP });
+    const root = makeProject({ 'types.go': SHOP_TYPES, 'drop.go': SHOP_DROP });
     const client = await TestClient.start({
       root,
       capabilities: {
@@ -409,7 +392,7 @@ describe('pull diagnostics', () => {
       expect(client.initializeResult.capabilities.diagnosticProvider).toEqual({ identifier: 'gomaplint', interFileDependencies: true, workspaceDiagnostics: false });
       const drop = uriOf(root, 'drop.go');
       const types = uriOf(root, 'types.go');
-      await client.open(drop, DROP);
+      await client.open(drop, SHOP_DROP);
       const pull = (uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> =>
         client.conn.sendRequest('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
       const first = await pull(drop);
@@ -420,9 +403,9 @@ describe('pull diagnostics', () => {
       expect(again).toEqual({ kind: 'unchanged', resultId: first.resultId });
 
       // An edit in another file of the package changes drop.go's diagnostics: refresh.
-      await client.open(types, TYPES);
+      await client.open(types, SHOP_TYPES);
       expect((await pull(types)).kind).toBe('full');
-      const col = (TYPES.split('\n')[5] as string).indexOf('*conn');
+      const col = (SHOP_TYPES.split('\n')[5] as string).indexOf('*conn');
       await client.change(types, 2, [{ range: { start: { line: 5, character: col }, end: { line: 5, character: col + 1 } }, text: '' }]);
       await pull(types);
       await client.until(() => client.refreshes > 0, 'workspace/diagnostic/refresh');
@@ -441,7 +424,7 @@ describe('robustness', () => {
   // Malformed messages, unknown methods and documents, closes during analysis, rapid edits and
   // giant documents: see faults.test.ts ("server under faults").
   it('analyses a document of another scheme on its own, and clamps edit positions past the end', async () => {
-    const root = makeProject({ 'types.go': TYPES });
+    const root = makeProject({ 'types.go': SHOP_TYPES });
     const client = await TestClient.start({ root, initializationOptions: { debounceMs: 0 } });
     try {
       const untitled = 'untitled:Untitled-1';
@@ -453,7 +436,7 @@ describe('robustness', () => {
       expect(q.diagnostics.map((d) => d.range.start.line)).toEqual([3, 6]);
 
       const drop = uriOf(root, 'drop.go');
-      await client.open(drop, DROP);
+      await client.open(drop, SHOP_DROP);
       expect((await client.diagnostics(drop, nonEmpty)).diagnostics).toHaveLength(1);
       expect(client.logs.filter((l) => l.type === 1).map((l) => l.message)).toEqual([]);
     } finally {
@@ -465,14 +448,14 @@ describe('robustness', () => {
 
 describe('stdout', () => {
   it('carries only the protocol: console output reaches the client as log messages', async () => {
-    const root = makeProject({ 'types.go': TYPES, 'drop.go': DROP });
+    const root = makeProject({ 'types.go': SHOP_TYPES, 'drop.go': SHOP_DROP });
     // Something in the process writes with console.log once the server runs (a dependency, a debug line).
     const stray = "const o=console.log;const t=setInterval(()=>{if(console.log!==o){clearInterval(t);console.log('stray output',{n:1})}},10);t.unref();";
     const client = await TestClient.start({ root, nodeArgs: ['--import', `data:text/javascript,${stray}`], initializationOptions: { debounceMs: 0 } });
     try {
       await client.until(() => client.logs.find((l) => l.message === 'stray output { n: 1 }'), 'the console output as a log message');
       const uri = uriOf(root, 'drop.go');
-      await client.open(uri, DROP);
+      await client.open(uri, SHOP_DROP);
       expect((await client.diagnostics(uri, nonEmpty)).diagnostics).toHaveLength(1);
     } finally {
       expect(await client.stop()).toBe(0);
@@ -492,7 +475,7 @@ describe('other transports', () => {
     expect(init.serverInfo?.name).toBe('gomaplint');
     await conn.sendNotification('initialized', {});
     const uri = uriOf(root, 'drop.go');
-    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: DROP } });
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text: SHOP_DROP } });
     const deadline = Date.now() + 10_000;
     while (!published.some((p) => p.uri === uri && p.diagnostics.length === 1) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     expect(published.find((p) => p.uri === uri)?.diagnostics.map((d) => d.code)).toEqual(['nil-as-delete']);
@@ -501,7 +484,7 @@ describe('other transports', () => {
   }
 
   it('speaks over the Node IPC channel (--node-ipc, how VS Code runs a Node server)', async () => {
-    const root = makeProject({ 'types.go': TYPES, 'drop.go': DROP });
+    const root = makeProject({ 'types.go': SHOP_TYPES, 'drop.go': SHOP_DROP });
     const child = fork(CLI, ['lsp', '--node-ipc', `--clientProcessId=${process.pid}`], { cwd: root, silent: true });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     try {
@@ -514,7 +497,7 @@ describe('other transports', () => {
   });
 
   it('connects to the client over a socket (--socket=<port>)', async () => {
-    const root = makeProject({ 'types.go': TYPES, 'drop.go': DROP });
+    const root = makeProject({ 'types.go': SHOP_TYPES, 'drop.go': SHOP_DROP });
     const probe = net.createServer();
     await new Promise<void>((r) => probe.listen(0, '127.0.0.1', r));
     const port = (probe.address() as net.AddressInfo).port;

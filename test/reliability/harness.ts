@@ -12,8 +12,10 @@ import { LATEST_GO } from '../../analyzer/model/go-version.js';
 import { lintDirectory, type DirectoryJob, type DirectoryResult } from '../../analyzer/pipeline/lint-directory.js';
 import type { Position } from '../../analyzer/syntax/line-index.js';
 import { parseGo } from '../../analyzer/syntax/parser.js';
-import { runCli } from '../../cli/run-cli.js';
+import { runCliInProcess, type CliRun } from '../../cli/testing/run-cli-in-process.js';
+import { goFilesUnder } from '../../analyzer/testing/analysistest.js';
 import { RULES } from '../../rules/index.js';
+import { tempTree as writeTree } from '../../analyzer/testing/temp-tree.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -33,34 +35,16 @@ export function removeTempDirs(): void {
   for (const dir of created.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** Writes a tree of files (text or bytes) under a fresh temporary directory. */
+/** Writes a tree of files (text or bytes) under a fresh temporary directory (removed by `removeTempDirs`). */
 export function tempTree(files: Record<string, string | Uint8Array>): string {
-  const dir = tempDir();
-  for (const [name, content] of Object.entries(files)) {
-    const p = path.join(dir, name);
-    fs.mkdirSync(path.dirname(p), { recursive: true });
-    fs.writeFileSync(p, content);
-  }
+  const dir = writeTree(files, 'gomaplint-rel-');
+  created.push(dir);
   return dir;
 }
 
-export interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** Runs the CLI in-process (no colour, no TTY). */
-export async function cli(cwd: string, ...args: string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd,
-    env: {},
-  });
-  return { code, stdout, stderr };
+export function cli(cwd: string, ...args: string[]): Promise<CliRun> {
+  return runCliInProcess(cwd, args);
 }
 
 /** Every line written to stderr has the documented shape `gomaplint: <path>: <what happened>`. */
@@ -210,17 +194,7 @@ export function findingsInErrorRegions(text: string, findings: readonly Finding[
 
 /** Go source files of the repository's testdata (seed material for mutations). */
 export function testdataGoFiles(): string[] {
-  const out: string[] = [];
-  const stack = [path.join(REPO_ROOT, 'testdata')];
-  while (stack.length > 0) {
-    const dir = stack.pop() as string;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) stack.push(p);
-      else if (e.isFile() && e.name.endsWith('.go')) out.push(p);
-    }
-  }
-  return out.sort();
+  return goFilesUnder(path.join(REPO_ROOT, 'testdata'));
 }
 
 /** Runs `f` and returns its result with the elapsed wall time. */
