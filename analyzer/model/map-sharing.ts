@@ -104,7 +104,7 @@ export function racingGoroutine(model: PackageModel, map: Node, at: Node): Concu
   const fn = enclosingFunction(at);
   // The goroutine must be started in this function: by a go statement, a Go/TryGo call or a
   // HandleFunc/HandlerFunc registration, each of which spells one of these words in its text.
-  if (!fn || !STARTS_CONCURRENT.test(fn.text)) return undefined;
+  if (!fn || !mayStartConcurrently(fn)) return undefined;
   for (const lit of literalsUsing(model, sym)) {
     if (lit === fn) continue;
     const ctx = concurrencyOfLiteral(model, lit);
@@ -117,6 +117,14 @@ export function racingGoroutine(model: PackageModel, map: Node, at: Node): Concu
 }
 
 const STARTS_CONCURRENT = /\bgo\b|Go\b|Handle(?:r)?Func\b/;
+/** Per function: a long function writing many maps asks once, not once per write. */
+const startsConcurrently = new WeakMap<Node, boolean>();
+
+function mayStartConcurrently(fn: Node): boolean {
+  let r = startsConcurrently.get(fn);
+  if (r === undefined) startsConcurrently.set(fn, (r = STARTS_CONCURRENT.test(fn.text)));
+  return r;
+}
 
 export interface MethodGoroutine {
   /** The `go x.M(...)` statement starting the method. */

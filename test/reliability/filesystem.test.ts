@@ -153,27 +153,23 @@ describe('symlinks', () => {
   });
 });
 
+/** Lints `./...` in `dir` in-process, running `change` after the files are listed and before any is read. */
+function lintAfter(dir: string, change: () => void): ReturnType<typeof runLint> {
+  const inline = inlineExecutor(RULES);
+  const executor = {
+    run: (...args: Parameters<typeof inline.run>) => {
+      change();
+      return inline.run(...args);
+    },
+  };
+  return runLint({ patterns: ['./...'], cwd: dir, config: defaultConfig(dir), rules: ALL_RULES, includeGenerated: false, executor }, RULES);
+}
+
 describe('a file deleted while the run is in progress', () => {
   it('is reported as unreadable and counted; the files of its package and the others are linted', async () => {
     const dir = tempTree({ 'a/a.go': BAD('a'), 'a/gone.go': BAD('a'), 'b/b.go': BAD('b') });
     // The files are listed, then one disappears before its directory is read.
-    const inline = inlineExecutor(RULES);
-    const result = await runLint(
-      {
-        patterns: ['./...'],
-        cwd: dir,
-        config: defaultConfig(dir),
-        rules: ALL_RULES,
-        includeGenerated: false,
-        executor: {
-          run(jobs, onResult) {
-            fs.rmSync(path.join(dir, 'a', 'gone.go'));
-            return inline.run(jobs, onResult);
-          },
-        },
-      },
-      RULES,
-    );
+    const result = await lintAfter(dir, () => fs.rmSync(path.join(dir, 'a', 'gone.go')));
     expect(result.fatal).toEqual([]);
     expect(result.problems).toEqual([{ path: path.join(dir, 'a', 'gone.go'), message: 'cannot read: no such file or directory' }]);
     expect(result.stats).toMatchObject({ files: 2, skipped: 1 });
@@ -182,23 +178,7 @@ describe('a file deleted while the run is in progress', () => {
 
   it('a whole directory deleted mid-run leaves the other directories linted', async () => {
     const dir = tempTree({ 'a/a.go': BAD('a'), 'b/b.go': BAD('b') });
-    const inline = inlineExecutor(RULES);
-    const result = await runLint(
-      {
-        patterns: ['./...'],
-        cwd: dir,
-        config: defaultConfig(dir),
-        rules: ALL_RULES,
-        includeGenerated: false,
-        executor: {
-          run(jobs, onResult) {
-            fs.rmSync(path.join(dir, 'a'), { recursive: true });
-            return inline.run(jobs, onResult);
-          },
-        },
-      },
-      RULES,
-    );
+    const result = await lintAfter(dir, () => fs.rmSync(path.join(dir, 'a'), { recursive: true }));
     expect(result.problems.map((p) => p.message)).toEqual(['cannot read: no such file or directory']);
     expect(result.findings.map((f) => path.relative(dir, f.path))).toEqual(['b/b.go']);
   });
